@@ -128,7 +128,8 @@ public final class Anvil implements AutoCloseable {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
-        throw new IllegalStateException("anvil exited with " + p.exitValue() + ": " + tail(log));
+        throw new IllegalStateException(
+            "anvil exited with " + p.exitValue() + ": " + Tools.tail(log, 20));
       }
       Optional<Integer> port = listeningPort(log);
       if (port.isPresent() && Files.size(config) > 0) {
@@ -139,7 +140,7 @@ public final class Anvil implements AutoCloseable {
     }
     p.destroyForcibly();
     throw new IllegalStateException(
-        "anvil did not start within " + START_TIMEOUT + ": " + tail(log));
+        "anvil did not start within " + START_TIMEOUT + ": " + Tools.tail(log, 20));
   }
 
   private static Optional<Integer> listeningPort(Path log) throws IOException {
@@ -159,15 +160,6 @@ public final class Anvil implements AutoCloseable {
       out.add(new AnvilNode.DevAccount(addresses.get(i).asText(), keys.get(i).asText()));
     }
     return List.copyOf(out);
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
   }
 
   private static void sleep(long millis) {

@@ -32,6 +32,25 @@ final class Tools {
     return dir.resolve(".tools");
   }
 
+  /** The repository root (where ./custos and the parent pom live). */
+  static Path rootDir() {
+    String configured = System.getProperty("custos.root.dir");
+    if (configured != null) {
+      return Paths.get(configured);
+    }
+    return toolsDir().getParent();
+  }
+
+  /** The last lines of a log file, for failure messages. */
+  static String tail(Path log, int lines) {
+    try {
+      java.util.List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(no log at " + log + ": " + e.getMessage() + ")";
+    }
+  }
+
   /** The module's build directory, where per-test state is kept. */
   static Path buildDir() {
     String configured = System.getProperty("custos.build.dir");

@@ -1,0 +1,266 @@
+package io.custos.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A real Keycloak (the {@code keycloak-quarkus-dist} that ./custos setup unpacks into {@code
+ * .tools/}), started once per JVM in dev mode with an in-memory database, with Custos' realm
+ * imported through the admin API. Stopped by a shutdown hook.
+ */
+public final class KeycloakServer {
+
+  /** The realm we ship, imported into every server this class starts. */
+  public static final String REALM = "custos";
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static KeycloakServer shared;
+
+  private final Process process;
+  private final URI baseUrl;
+  private final Path logFile;
+
+  private KeycloakServer(Process process, URI baseUrl, Path logFile) {
+    this.process = process;
+    this.baseUrl = baseUrl;
+    this.logFile = logFile;
+  }
+
+  /** The server for this JVM, started (and the realm imported) on first use. */
+  public static synchronized KeycloakServer shared() {
+    if (shared == null) {
+      shared = start();
+      KeycloakServer s = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "keycloak-stop"));
+    }
+    return shared;
+  }
+
+  /** The server root, e.g. {@code http://127.0.0.1:PORT}. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** The issuer of tokens in the Custos realm. */
+  public URI issuer() {
+    return URI.create(baseUrl + "/realms/" + REALM);
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  /**
+   * An access token for a person, by the password grant of the public {@code custos-cli} client.
+   */
+  public String passwordToken(String username, String password) {
+    return token(
+        Map.of(
+            "grant_type",
+            "password",
+            "client_id",
+            "custos-cli",
+            "username",
+            username,
+            "password",
+            password));
+  }
+
+  /** An access token for a service account, by the client-credentials grant. */
+  public String clientCredentialsToken(String clientId, String secret) {
+    return token(
+        Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+  }
+
+  private String token(Map<String, String> form) {
+    JsonNode json = postForm(issuer() + "/protocol/openid-connect/token", form);
+    if (!json.hasNonNull("access_token")) {
+      // The error body names the reason (invalid_grant, unauthorized_client); it holds no secret.
+      throw new IllegalStateException("Keycloak refused the token request: " + json);
+    }
+    return json.get("access_token").asText();
+  }
+
+  private void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  private static KeycloakServer start() {
+    Path home = home();
+    Path log = Tools.buildDir().resolve("keycloak/keycloak.log");
+    int port = freePort();
+    String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+    List<String> cmd =
+        List.of(
+            "bash",
+            home.resolve("bin/kc.sh").toString(),
+            "start-dev",
+            "--http-host=127.0.0.1",
+            "--http-port=" + port,
+            "--http-management-port=" + freePort(),
+            "--db=dev-mem",
+            "--cache=local");
+    try {
+      Files.createDirectories(log.getParent());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+      pb.environment().put("JAVA_HOME", currentJavaHome().toString());
+      pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+      pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+      KeycloakServer server =
+          new KeycloakServer(pb.start(), URI.create("http://127.0.0.1:" + port), log);
+      server.awaitReady();
+      server.importRealm(adminPassword);
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start Keycloak: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path home() {
+    String version = System.getProperty("custos.keycloak.version", "26.7.3");
+    Path home = Tools.toolsDir().resolve("keycloak-" + version);
+    if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+      throw new MissingComponentException(
+          "Keycloak " + version + " is not unpacked in " + home + ".", Tools.INSTALL_HINT);
+    }
+    return home;
+  }
+
+  private static Path currentJavaHome() {
+    Path java = Paths.get(ProcessHandle.current().info().command().orElse("java"));
+    return java.toAbsolutePath().getParent().getParent();
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Keycloak exited: " + Tools.tail(logFile, 30));
+      }
+      if (answers(baseUrl + "/realms/master")) {
+        return;
+      }
+      sleep(250);
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException(
+        "Keycloak did not start within " + START_TIMEOUT + ": " + Tools.tail(logFile, 30));
+  }
+
+  private void importRealm(String adminPassword) throws IOException {
+    JsonNode admin =
+        postForm(
+            baseUrl + "/realms/master/protocol/openid-connect/token",
+            Map.of(
+                "grant_type", "password",
+                "client_id", "admin-cli",
+                "username", "admin",
+                "password", adminPassword));
+    String realm = Files.readString(Tools.rootDir().resolve("deploy/keycloak/custos-realm.json"));
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms"))
+            .header("Authorization", "Bearer " + admin.get("access_token").asText())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(realm))
+            .build();
+    HttpResponse<String> resp = send(req);
+    if (resp.statusCode() != 201) {
+      throw new IllegalStateException(
+          "Keycloak refused the realm import: " + resp.statusCode() + " " + resp.body());
+    }
+  }
+
+  private static JsonNode postForm(String url, Map<String, String> form) {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try {
+      return JSON.readTree(send(req).body());
+    } catch (IOException e) {
+      throw new IllegalStateException("unreadable answer from " + url, e);
+    }
+  }
+
+  private static HttpResponse<String> send(HttpRequest req) {
+    try {
+      return HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(req.uri() + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static boolean answers(String url) {
+    try {
+      return HTTP.send(
+                  HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port", e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+    }
+  }
+}
