@@ -1,0 +1,57 @@
+package io.custos.service.api;
+
+import java.net.URI;
+
+/**
+ * The closed set of problem types the API answers with (RFC 9457). The {@code type} URI of each is
+ * stable: clients may switch on it; titles are for people.
+ */
+public enum ProblemType {
+  VALIDATION("validation", 400, "The request is malformed"),
+  UNPROCESSABLE("unprocessable", 422, "The request cannot be carried out"),
+  UNAUTHENTICATED("unauthenticated", 401, "Authentication is required"),
+  FORBIDDEN("forbidden", 403, "Not allowed for your roles"),
+  NOT_FOUND("not-found", 404, "No such resource"),
+  METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
+  NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
+  CONFLICT("conflict", 409, "The request conflicts with the current state"),
+  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+  UNAVAILABLE("unavailable", 503, "A component Custos depends on is unavailable"),
+  INTERNAL("internal", 500, "Internal error");
+
+  private static final String PREFIX = "urn:custos:problem:";
+
+  private final URI type;
+  private final int status;
+  private final String title;
+
+  ProblemType(String slug, int status, String title) {
+    this.type = URI.create(PREFIX + slug);
+    this.status = status;
+    this.title = title;
+  }
+
+  public URI type() {
+    return type;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /**
+   * The type for an HTTP status raised by the framework itself (unknown route, wrong method...).
+   */
+  public static ProblemType forStatus(int status) {
+    for (ProblemType t : values()) {
+      if (t.status == status) {
+        return t;
+      }
+    }
+    return status >= 500 ? INTERNAL : VALIDATION;
+  }
+}
