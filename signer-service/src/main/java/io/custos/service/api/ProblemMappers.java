@@ -1,6 +1,9 @@
 package io.custos.service.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,6 +24,24 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
     return respond(Problem.of(e.type(), e.getMessage(), path(uri), e.extensions()));
+  }
+
+  @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+  public Response unauthenticated(RuntimeException e, UriInfo uri) {
+    Problem p =
+        Problem.of(
+            ProblemType.UNAUTHENTICATED,
+            "a valid bearer token from the organization's identity provider is required",
+            path(uri),
+            Map.of());
+    return Response.fromResponse(respond(p)).header("WWW-Authenticate", "Bearer").build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            ProblemType.FORBIDDEN, "your roles do not allow this operation", path(uri), Map.of()));
   }
 
   @ServerExceptionMapper
