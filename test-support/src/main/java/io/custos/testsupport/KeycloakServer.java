@@ -31,7 +31,7 @@ public final class KeycloakServer {
   /** The realm we ship, imported into every server this class starts. */
   public static final String REALM = "custos";
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,5 +1,6 @@
 package io.custos.service.support;
 
+import io.custos.testsupport.Anvil;
 import io.custos.testsupport.KeycloakServer;
 import io.custos.testsupport.PostgresServer;
 import io.custos.testsupport.TestDatabase;
@@ -8,12 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The real components behind a {@code @QuarkusTest}: a fresh PostgreSQL database and the test run's
- * Keycloak with the Custos realm.
+ * The real components behind a {@code @QuarkusTest}: a fresh PostgreSQL database, an anvil devnet
+ * of its own, and the test run's Keycloak with the Custos realm.
  */
 public class RealStack implements QuarkusTestResourceLifecycleManager {
 
   private TestDatabase db;
+  private Anvil anvil;
 
   @Override
   public Map<String, String> start() {
@@ -22,7 +24,10 @@ public class RealStack implements QuarkusTestResourceLifecycleManager {
             .createDatabase(
                 "svc_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36));
     KeycloakServer keycloak = KeycloakServer.shared();
+    anvil = Anvil.start(db.name(), Anvil.DEFAULT_CHAIN_ID);
     return Map.of(
+        "custos.ethereum.node-url", anvil.node().rpcUrl().toString(),
+        "custos.ethereum.chain-id", Long.toString(anvil.node().chainId()),
         "quarkus.datasource.jdbc.url", db.jdbcUrl(),
         "quarkus.datasource.username", db.user(),
         "quarkus.datasource.password", db.password(),
@@ -31,6 +36,9 @@ public class RealStack implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public void stop() {
+    if (anvil != null) {
+      anvil.close();
+    }
     if (db != null) {
       PostgresServer.shared().dropDatabase(db.name());
     }
