@@ -30,6 +30,10 @@ public interface EthereumConfig {
   @WithDefault("PT5M")
   Duration stuckAfter();
 
+  /** How often open transactions are followed (receipts, confirmations, re-sends). */
+  @WithDefault("1s")
+  Duration followEvery();
+
   /** How long one JSON-RPC call may take. */
   @WithDefault("PT10S")
   Duration callTimeout();

@@ -2,8 +2,11 @@ package io.custos.service.chain;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
@@ -13,24 +16,29 @@ import org.web3j.protocol.http.HttpService;
 @ApplicationScoped
 public class EthereumNode {
 
-  private final EthereumConfig config;
+  private final long expectedChainId;
   private final Web3j web3j;
 
+  @Inject
   EthereumNode(EthereumConfig config) {
-    this.config = config;
-    long timeoutMillis = config.callTimeout().toMillis();
+    this(config.nodeUrl(), config.chainId(), config.callTimeout());
+  }
+
+  EthereumNode(URI nodeUrl, long expectedChainId, Duration callTimeout) {
+    this.expectedChainId = expectedChainId;
+    long timeoutMillis = callTimeout.toMillis();
     OkHttpClient http =
         new OkHttpClient.Builder()
             .connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .readTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .callTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .build();
-    this.web3j = Web3j.build(new HttpService(config.nodeUrl().toString(), http));
+    this.web3j = Web3j.build(new HttpService(nodeUrl.toString(), http));
   }
 
   /** The chain this deployment is configured for. */
   public long expectedChainId() {
-    return config.chainId();
+    return expectedChainId;
   }
 
   /** The chain id the node reports. */

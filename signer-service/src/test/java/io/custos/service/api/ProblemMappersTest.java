@@ -3,6 +3,7 @@ package io.custos.service.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -71,5 +72,19 @@ class ProblemMappersTest {
         .statusCode(405)
         .contentType(Problem.MEDIA_TYPE)
         .body("type", equalTo("urn:custos:problem:method-not-allowed"));
+  }
+
+  @Test
+  void everyResponseCarriesARequestIdAndKeepsASaneOneFromTheCaller() {
+    given()
+        .header("X-Request-Id", "client-42")
+        .get(BASE + "/conflict")
+        .then()
+        .header("X-Request-Id", equalTo("client-42"));
+    given()
+        .header("X-Request-Id", "bad id with spaces")
+        .get(BASE + "/conflict")
+        .then()
+        .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
   }
 }

@@ -3,19 +3,28 @@ package io.custos.service.support;
 import io.custos.testsupport.Anvil;
 import io.custos.testsupport.KeycloakServer;
 import io.custos.testsupport.PostgresServer;
+import io.custos.testsupport.SoftHsm;
+import io.custos.testsupport.SoftHsmToken;
 import io.custos.testsupport.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The real components behind a {@code @QuarkusTest}: a fresh PostgreSQL database, an anvil devnet
- * of its own, and the test run's Keycloak with the Custos realm.
+ * The real components behind a {@code @QuarkusTest}: a fresh PostgreSQL database, a fresh SoftHSM2
+ * token, an anvil devnet of its own, and the test run's Keycloak with the Custos realm.
  */
 public class RealStack implements QuarkusTestResourceLifecycleManager {
 
   private TestDatabase db;
   private Anvil anvil;
+  private SoftHsmToken token;
 
   @Override
   public Map<String, String> start() {
@@ -25,19 +34,38 @@ public class RealStack implements QuarkusTestResourceLifecycleManager {
                 "svc_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36));
     KeycloakServer keycloak = KeycloakServer.shared();
     anvil = Anvil.start(db.name(), Anvil.DEFAULT_CHAIN_ID);
-    return Map.of(
-        "custos.ethereum.node-url", anvil.node().rpcUrl().toString(),
-        "custos.ethereum.chain-id", Long.toString(anvil.node().chainId()),
-        "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-        "quarkus.datasource.username", db.user(),
-        "quarkus.datasource.password", db.password(),
-        "quarkus.oidc.auth-server-url", keycloak.issuer().toString());
+    token = SoftHsm.createToken(db.name());
+    Map<String, String> config = new HashMap<>();
+    config.put("custos.ethereum.node-url", anvil.node().rpcUrl().toString());
+    config.put("custos.ethereum.chain-id", Long.toString(anvil.node().chainId()));
+    config.put("custos.hsm.module", token.modulePath().toString());
+    config.put("custos.hsm.token-label", token.label());
+    config.put("custos.hsm.pin-file", pinFile(token).toString());
+    config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
+    config.put("quarkus.datasource.username", db.user());
+    config.put("quarkus.datasource.password", db.password());
+    config.put("quarkus.oidc.auth-server-url", keycloak.issuer().toString());
+    return config;
+  }
+
+  private static Path pinFile(SoftHsmToken token) {
+    Path file = token.configFile().resolveSibling("user.pin");
+    try {
+      Files.writeString(file, token.userPin());
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
   public void stop() {
     if (anvil != null) {
       anvil.close();
+    }
+    if (token != null) {
+      SoftHsm.deleteToken(token);
     }
     if (db != null) {
       PostgresServer.shared().dropDatabase(db.name());

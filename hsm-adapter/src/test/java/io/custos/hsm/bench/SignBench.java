@@ -1,0 +1,188 @@
+package io.custos.hsm.bench;
+
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_EC;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_ECDSA;
+
+import io.custos.hsm.Digest32;
+import io.custos.hsm.EthSignature;
+import io.custos.hsm.KeyInfo;
+import io.custos.hsm.Secp256k1Verifier;
+import io.custos.hsm.pkcs11.HsmSettings;
+import io.custos.hsm.pkcs11.PinSource;
+import io.custos.hsm.pkcs11.Pkcs11KeyVault;
+import io.custos.hsm.pkcs11.RawToken;
+import io.custos.hsm.pkcs11.TokenSelector;
+import io.custos.hsm.pkcs11.TokenSettings;
+import io.custos.testsupport.SoftHsm;
+import io.custos.testsupport.SoftHsmToken;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.xipki.pkcs11.wrapper.AttributeVector;
+import org.xipki.pkcs11.wrapper.Mechanism;
+import org.xipki.pkcs11.wrapper.Session;
+
+/**
+ * Signing throughput on SoftHSM2: the raw {@code C_SignInit + C_Sign} rate through the wrapper (the
+ * floor of what the token can do; one session per thread) against the adapter's full {@code
+ * KeyVault.sign} (pool, sign, low s, recovery id, verification), for 1 and 2 threads.
+ *
+ * <p>The machine is shared, and its load moves rates by a factor of two within seconds. So the two
+ * are measured in short alternating slices (raw, adapter, adapter, raw, ...) with the vault and the
+ * raw sessions open side by side, and the totals are compared: both meet the same load.
+ *
+ * <p>Run: {@code ./mvnw -B -ntp -pl hsm-adapter -Pbench test-compile exec:exec}. System properties:
+ * {@code bench.seconds} (measured seconds per path and thread count, default 6), {@code
+ * bench.slice.ms} (default 250).
+ */
+public final class SignBench {
+
+  private static final double SECONDS =
+      Double.parseDouble(System.getProperty("bench.seconds", "6"));
+  private static final long SLICE_MS = Long.getLong("bench.slice.ms", 250);
+
+  /** One signing action of a worker thread. */
+  @FunctionalInterface
+  private interface Signer {
+    void signOnce(byte[] digest) throws Exception;
+  }
+
+  /** Signatures counted and seconds spent. */
+  private static final class Tally {
+    long signatures;
+    double seconds;
+
+    double rate() {
+      return signatures / seconds;
+    }
+  }
+
+  private SignBench() {}
+
+  public static void main(String[] args) throws Exception {
+    SoftHsmToken token = SoftHsm.createToken("bench");
+    Path pin = token.configFile().resolveSibling("bench.pin");
+    Files.writeString(pin, token.userPin());
+    HsmSettings settings =
+        HsmSettings.of(
+            token.modulePath(),
+            new TokenSettings(new TokenSelector.ByLabel(token.label()), new PinSource.File(pin)),
+            2);
+    try (Pkcs11KeyVault vault = Pkcs11KeyVault.open(settings);
+        RawToken raw = RawToken.open(token, token.label())) {
+      KeyInfo key = vault.generate("bench-key");
+      long handle =
+          raw.session
+              .findObjectsSingle(AttributeVector.newPrivateKey(CKK_EC).id(key.id().bytes()), 1)[0];
+      List<Session> sessions = List.of(raw.session, raw.pkcs11Token.openSession(true));
+      warmUpVerification(vault, key);
+      System.out.printf(
+          Locale.ROOT,
+          "SoftHSM2 signing: %.0f s per path and thread count in %d ms slices; %d cores,"
+              + " load average %.1f%n",
+          SECONDS,
+          SLICE_MS,
+          Runtime.getRuntime().availableProcessors(),
+          load());
+      for (int threads : new int[] {1, 2}) {
+        List<Signer> rawSigners = new ArrayList<>();
+        List<Signer> adapterSigners = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          Session session = sessions.get(i);
+          rawSigners.add(d -> session.signSingle(new Mechanism(CKM_ECDSA), handle, d));
+          adapterSigners.add(d -> vault.sign(key.id(), new Digest32(d)));
+        }
+        compare(threads, rawSigners, adapterSigners);
+      }
+      System.out.printf(Locale.ROOT, "load average at the end %.1f%n", load());
+    } finally {
+      SoftHsm.deleteToken(token);
+    }
+  }
+
+  private static void compare(int threads, List<Signer> raw, List<Signer> adapter)
+      throws Exception {
+    run(raw, 1000, new Tally()); // warm-up for the JIT, not counted
+    run(adapter, 1000, new Tally());
+    Tally rawTally = new Tally();
+    Tally adapterTally = new Tally();
+    int pairs = (int) Math.ceil(SECONDS * 1000 / SLICE_MS);
+    for (int i = 0; i < pairs; i++) {
+      boolean rawFirst = i % 2 == 0;
+      run(rawFirst ? raw : adapter, SLICE_MS, rawFirst ? rawTally : adapterTally);
+      run(rawFirst ? adapter : raw, SLICE_MS, rawFirst ? adapterTally : rawTally);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "threads=%d  raw C_Sign %,.0f signs/s   adapter sign %,.0f signs/s   adapter/raw %.1f%%%n",
+        threads,
+        rawTally.rate(),
+        adapterTally.rate(),
+        100 * adapterTally.rate() / rawTally.rate());
+  }
+
+  /**
+   * Compiles the verification path before anything is counted: a server signs for hours, so the
+   * steady state is what matters, and a one-second warm-up leaves its loops interpreted.
+   */
+  private static void warmUpVerification(Pkcs11KeyVault vault, KeyInfo key) {
+    Digest32 digest = new Digest32(new byte[32]);
+    EthSignature signature = vault.sign(key.id(), digest);
+    Secp256k1Verifier verifier = new Secp256k1Verifier(key.publicKey());
+    for (int i = 0; i < 20_000; i++) {
+      verifier.complete(digest, signature.r(), signature.s());
+    }
+  }
+
+  /** Runs every signer on its own thread for {@code millis} and adds to the tally. */
+  private static void run(List<Signer> signers, long millis, Tally tally) throws Exception {
+    LongAdder count = new LongAdder();
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch started = new CountDownLatch(signers.size());
+    CountDownLatch done = new CountDownLatch(signers.size());
+    List<Throwable> failures = new ArrayList<>();
+    for (Signer signer : signers) {
+      new Thread(
+              () -> {
+                byte[] digest = new byte[32];
+                started.countDown();
+                try {
+                  while (!stop.get()) {
+                    ThreadLocalRandom.current().nextBytes(digest);
+                    signer.signOnce(digest);
+                    count.increment();
+                  }
+                } catch (Throwable t) {
+                  synchronized (failures) {
+                    failures.add(t);
+                  }
+                } finally {
+                  done.countDown();
+                }
+              })
+          .start();
+    }
+    started.await();
+    long start = System.nanoTime();
+    Thread.sleep(millis);
+    stop.set(true);
+    done.await();
+    // Signatures finished after the stop flag are counted with the time they took.
+    tally.seconds += (System.nanoTime() - start) / 1e9;
+    tally.signatures += count.sum();
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("a signer failed", failures.get(0));
+    }
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+}

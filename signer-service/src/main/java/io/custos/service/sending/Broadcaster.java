@@ -1,0 +1,89 @@
+package io.custos.service.sending;
+
+import io.custos.service.chain.EthereumNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.web3j.utils.Numeric;
+
+/**
+ * Sends a recorded transaction's raw bytes to the node. Sending the same bytes again is harmless
+ * (same hash), so after a crash or a node outage everything still SIGNED is simply sent again. When
+ * the node says "already known" or "nonce too low", it is asked about our own hash rather than
+ * retried blindly.
+ */
+@ApplicationScoped
+public class Broadcaster {
+
+  private static final Logger LOG = Logger.getLogger(Broadcaster.class);
+
+  private final EntityManager em;
+  private final EthereumNode node;
+  private final Clock clock;
+
+  Broadcaster(EntityManager em, EthereumNode node, Clock clock) {
+    this.em = em;
+    this.node = node;
+    this.clock = clock;
+  }
+
+  /** Sends the transaction if it is still SIGNED; returns whether the node now has it. */
+  @Transactional
+  public boolean broadcast(UUID txId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT raw, hash FROM eth_transaction WHERE id = ?1 AND state = 'SIGNED' FOR UPDATE"
+                    + " SKIP LOCKED")
+            .setParameter(1, txId)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return false; // already sent, or another worker is sending it now
+    }
+    Object[] row = (Object[]) rows.get(0);
+    String hash = Numeric.toHexString((byte[]) row[1]);
+    try {
+      var sent = node.web3j().ethSendRawTransaction(Numeric.toHexString((byte[]) row[0])).send();
+      if (!sent.hasError() || nodeHasOurs(sent.getError().getMessage(), hash)) {
+        markBroadcast(txId);
+        return true;
+      }
+      String error = sent.getError().getMessage();
+      LOG.warnf("node refused transaction %s: %s", hash, error);
+      note(txId, error);
+      return false;
+    } catch (IOException e) {
+      note(txId, "node unreachable: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private boolean nodeHasOurs(String error, String hash) throws IOException {
+    String e = error.toLowerCase(Locale.ROOT);
+    if (!e.contains("already known") && !e.contains("nonce too low")) {
+      return false;
+    }
+    return node.web3j().ethGetTransactionByHash(hash).send().getTransaction().isPresent();
+  }
+
+  private void markBroadcast(UUID txId) {
+    em.createNativeQuery(
+            "UPDATE eth_transaction SET state = 'BROADCAST', broadcast_at = ?2, last_error = NULL"
+                + " WHERE id = ?1")
+        .setParameter(1, txId)
+        .setParameter(2, clock.instant())
+        .executeUpdate();
+  }
+
+  private void note(UUID txId, String error) {
+    em.createNativeQuery("UPDATE eth_transaction SET last_error = ?2 WHERE id = ?1")
+        .setParameter(1, txId)
+        .setParameter(2, error)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,69 @@
+package io.custos.service.sending;
+
+import io.custos.service.chain.EthereumNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.math.BigInteger;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.utils.Numeric;
+
+/**
+ * Fills EIP-1559 fees and the gas limit from the node: tip from {@code eth_maxPriorityFeePerGas},
+ * fee ceiling at twice the latest base fee plus the tip (room for six full blocks of base-fee
+ * growth), gas from {@code eth_estimateGas} with a margin for calls. Never above the approved caps.
+ */
+@ApplicationScoped
+public class FeeOracle {
+
+  static final BigInteger TRANSFER_GAS = BigInteger.valueOf(21_000);
+
+  private final EthereumNode node;
+
+  FeeOracle(EthereumNode node) {
+    this.node = node;
+  }
+
+  public Fees fees(String from, Outgoing out) throws IOException {
+    Web3j web3 = node.web3j();
+    BigInteger tip = web3.ethMaxPriorityFeePerGas().send().getMaxPriorityFeePerGas();
+    var latest =
+        web3.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+    BigInteger baseFee = latest.getBaseFeePerGas();
+    BigInteger maxFee = baseFee.shiftLeft(1).add(tip);
+    FeeCaps caps = out.caps();
+    if (caps.maxPriorityFeePerGas() != null) {
+      tip = tip.min(caps.maxPriorityFeePerGas());
+    }
+    if (caps.maxFeePerGas() != null) {
+      if (caps.maxFeePerGas().compareTo(baseFee.add(tip)) < 0) {
+        throw new FeeAboveCapException(
+            "base fee "
+                + baseFee
+                + " + tip "
+                + tip
+                + " wei/gas is above the approved cap of "
+                + caps.maxFeePerGas());
+      }
+      maxFee = maxFee.min(caps.maxFeePerGas());
+    }
+    return new Fees(gas(web3, from, out), maxFee, tip);
+  }
+
+  private static BigInteger gas(Web3j web3, String from, Outgoing out) throws IOException {
+    byte[] data = out.data();
+    Transaction call =
+        Transaction.createFunctionCallTransaction(
+            from, null, null, null, out.to(), out.valueWei(), Numeric.toHexString(data));
+    var estimate = web3.ethEstimateGas(call).send();
+    if (estimate.hasError()) {
+      throw new IOException("eth_estimateGas failed: " + estimate.getError().getMessage());
+    }
+    BigInteger gas = estimate.getAmountUsed();
+    // A plain transfer costs exactly 21,000; a call's cost can move between estimate and inclusion.
+    return data.length == 0 && gas.equals(TRANSFER_GAS)
+        ? gas
+        : gas.multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5));
+  }
+}

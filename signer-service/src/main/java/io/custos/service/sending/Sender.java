@@ -1,0 +1,41 @@
+package io.custos.service.sending;
+
+import io.custos.service.wallet.WalletService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+
+/**
+ * Turns an approved payload into a transaction on the chain: fees from the node, then nonce, HSM
+ * signature and record in one database transaction, then the broadcast after that commit. A crash
+ * between any two steps loses nothing: a recorded transaction is sent again by the {@link
+ * Follower}.
+ */
+@ApplicationScoped
+public class Sender {
+
+  private final WalletService wallets;
+  private final FeeOracle fees;
+  private final NonceAndSign signing;
+  private final Broadcaster broadcaster;
+
+  Sender(WalletService wallets, FeeOracle fees, NonceAndSign signing, Broadcaster broadcaster) {
+    this.wallets = wallets;
+    this.fees = fees;
+    this.signing = signing;
+    this.broadcaster = broadcaster;
+  }
+
+  /**
+   * Signs and sends {@code out}, once: calling again for the same request returns the transaction
+   * already made.
+   *
+   * @throws IOException when the node cannot give fees (nothing was signed)
+   * @throws FeeAboveCapException when the network asks more than the approved cap (nothing signed)
+   */
+  public TxRecord send(Outgoing out) throws IOException {
+    String from = wallets.signingKey(out.walletId()).address();
+    TxRecord tx = signing.signAndRecord(out, fees.fees(from, out));
+    broadcaster.broadcast(tx.id());
+    return tx;
+  }
+}

@@ -1,0 +1,142 @@
+package io.custos.service.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.custos.service.identity.Caller;
+import io.custos.service.support.RealStack;
+import io.custos.service.wallet.WalletService;
+import io.custos.service.wallet.WalletView;
+import io.custos.testsupport.Anvil;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(RealStack.class)
+class SendingPipelineTest {
+
+  private static final Caller ADMIN =
+      new Caller("s-admin", "erin", Set.of("admin"), Set.of(), false);
+  private static final String VENDOR = "0x1111111111111111111111111111111111111111";
+
+  @Inject WalletService wallets;
+  @Inject Sender sender;
+  @Inject DataSource db;
+
+  @ConfigProperty(name = "custos.ethereum.node-url")
+  URI node;
+
+  private WalletView fundedWallet(String label) {
+    WalletView w = wallets.create(label, List.of(), ADMIN);
+    String funder = Anvil.rpc(node, "eth_accounts").get(0).asText();
+    Anvil.rpc(
+        node,
+        "eth_sendTransaction",
+        Map.of(
+            "from",
+            funder,
+            "to",
+            w.address(),
+            "value",
+            "0x" + BigInteger.TEN.pow(21).toString(16)));
+    return w;
+  }
+
+  private static Outgoing transfer(WalletView w, long wei) {
+    return new Outgoing(
+        UUID.randomUUID(), w.id(), VENDOR, BigInteger.valueOf(wei), new byte[0], FeeCaps.NONE);
+  }
+
+  private List<String> states(WalletView w) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (var c = db.getConnection();
+        var s =
+            c.prepareStatement(
+                "SELECT state FROM eth_transaction WHERE wallet_id = ? ORDER BY nonce")) {
+      s.setObject(1, w.id());
+      try (var rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private void awaitAll(WalletView w, String state, int count) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      Anvil.rpc(node, "anvil_mine", "0x3");
+      List<String> s = states(w);
+      if (s.size() == count && s.stream().allMatch(state::equals)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(states(w)).as("all transactions end " + state).hasSize(count).containsOnly(state);
+  }
+
+  @Test
+  void aTransferIsSignedInTheHsmMinedFromTheWalletAndConfirmed() throws Exception {
+    WalletView w = fundedWallet("pipeline-one");
+
+    TxRecord tx = sender.send(transfer(w, 1_000));
+
+    awaitAll(w, "CONFIRMED", 1);
+    var mined = Anvil.rpc(node, "eth_getTransactionByHash", tx.hash());
+    assertThat(mined.get("from").asText()).isEqualToIgnoringCase(w.address());
+    assertThat(mined.get("to").asText()).isEqualToIgnoringCase(VENDOR);
+    assertThat(mined.get("type").asText()).isEqualTo("0x2");
+  }
+
+  @Test
+  void sendingTheSameRequestTwiceMakesOneTransaction() throws Exception {
+    WalletView w = fundedWallet("pipeline-once");
+    Outgoing out = transfer(w, 7);
+
+    TxRecord first = sender.send(out);
+    TxRecord again = sender.send(out);
+
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.hash()).isEqualTo(first.hash());
+    awaitAll(w, "CONFIRMED", 1);
+  }
+
+  @Test
+  void threeHundredConcurrentTransfersGetContiguousNoncesAndAreAllMined() throws Exception {
+    WalletView w = fundedWallet("pipeline-300");
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<TxRecord>> futures = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Outgoing out = transfer(w, i + 1);
+      futures.add(pool.submit(() -> sender.send(out)));
+    }
+    List<Long> nonces = new ArrayList<>();
+    for (Future<TxRecord> f : futures) {
+      nonces.add(f.get().nonce());
+    }
+    pool.shutdown();
+
+    assertThat(nonces).doesNotHaveDuplicates();
+    assertThat(nonces.stream().sorted().toList())
+        .isEqualTo(java.util.stream.LongStream.range(0, 300).boxed().toList());
+    awaitAll(w, "CONFIRMED", 300);
+    String count = Anvil.rpc(node, "eth_getTransactionCount", w.address(), "latest").asText();
+    assertThat(Long.decode(count)).isEqualTo(300);
+  }
+}
