@@ -13,11 +13,15 @@ import java.util.Map;
 public record Payload(String canonicalJson) {
 
   /** Maximum size of a payload, in UTF-16 characters: entries describe actions, not documents. */
-  public static final int MAX_LENGTH = 64 * 1024;
+  /**
+   * Room for a signed transaction with the service's largest calldata (128 KiB, twice that in hex)
+   * and its context.
+   */
+  public static final int MAX_LENGTH = 512 * 1024;
 
   public Payload {
     if (canonicalJson == null || canonicalJson.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("payload must be present and at most 64 KiB");
+      throw new IllegalArgumentException("payload must be present and at most 512 KiB");
     }
     JsonNode node = Jcs.parse(canonicalJson);
     if (!node.isObject()) {

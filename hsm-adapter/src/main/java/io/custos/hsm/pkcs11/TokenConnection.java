@@ -159,6 +159,9 @@ final class TokenConnection implements AutoCloseable {
     }
     long found = KeyObjects.findPrivateKey(session, key);
     if (found < 0) {
+      // SoftHSM2 answers an empty search for a token that vanished: ask the token itself before
+      // calling the key missing, so that a lost token reads TOKEN_ABSENT, not KEY_NOT_FOUND.
+      session.getToken().getTokenInfo();
       throw new HsmException(Reason.KEY_NOT_FOUND, "no private key " + key + " on " + name());
     }
     handles.put(key, found);

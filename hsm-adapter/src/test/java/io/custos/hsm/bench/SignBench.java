@@ -19,6 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -32,20 +33,23 @@ import org.xipki.pkcs11.wrapper.Session;
 /**
  * Signing throughput on SoftHSM2: the raw {@code C_SignInit + C_Sign} rate through the wrapper (the
  * floor of what the token can do; one session per thread) against the adapter's full {@code
- * KeyVault.sign} (pool, sign, low s, recovery id, verification), for 1 and 2 threads.
+ * KeyVault.sign} (pool, sign, low s, recovery id, verification), for 1 and 2 threads; then the
+ * post-signature step alone ({@code Secp256k1Verifier.complete}) in microseconds.
  *
  * <p>The machine is shared, and its load moves rates by a factor of two within seconds. So the two
- * are measured in short alternating slices (raw, adapter, adapter, raw, ...) with the vault and the
- * raw sessions open side by side, and the totals are compared: both meet the same load.
+ * paths are measured in short alternating slices (raw, adapter, adapter, raw, ...) with the vault
+ * and the raw sessions open side by side, and the totals are compared: both meet the same load. The
+ * median of the per-pair ratios is printed beside the ratio of totals, as a check on how much the
+ * load moved during the run; the load average is printed with every line.
  *
  * <p>Run: {@code ./mvnw -B -ntp -pl hsm-adapter -Pbench test-compile exec:exec}. System properties:
- * {@code bench.seconds} (measured seconds per path and thread count, default 6), {@code
+ * {@code bench.seconds} (measured seconds per path and thread count, default 10), {@code
  * bench.slice.ms} (default 250).
  */
 public final class SignBench {
 
   private static final double SECONDS =
-      Double.parseDouble(System.getProperty("bench.seconds", "6"));
+      Double.parseDouble(System.getProperty("bench.seconds", "10"));
   private static final long SLICE_MS = Long.getLong("bench.slice.ms", 250);
 
   /** One signing action of a worker thread. */
@@ -62,6 +66,11 @@ public final class SignBench {
     double rate() {
       return signatures / seconds;
     }
+  }
+
+  /** One slice pair's adapter/raw ratio: the two slices met nearly the same load. */
+  private static double sliceRatio(Tally raw, Tally adapter) {
+    return adapter.rate() / raw.rate();
   }
 
   private SignBench() {}
@@ -101,6 +110,7 @@ public final class SignBench {
         }
         compare(threads, rawSigners, adapterSigners);
       }
+      PostStep.measure(raw.session, handle, key, SECONDS / 2, SLICE_MS);
       System.out.printf(Locale.ROOT, "load average at the end %.1f%n", load());
     } finally {
       SoftHsm.deleteToken(token);
@@ -113,19 +123,39 @@ public final class SignBench {
     run(adapter, 1000, new Tally());
     Tally rawTally = new Tally();
     Tally adapterTally = new Tally();
+    List<Double> pairRatios = new ArrayList<>();
     int pairs = (int) Math.ceil(SECONDS * 1000 / SLICE_MS);
     for (int i = 0; i < pairs; i++) {
       boolean rawFirst = i % 2 == 0;
-      run(rawFirst ? raw : adapter, SLICE_MS, rawFirst ? rawTally : adapterTally);
-      run(rawFirst ? adapter : raw, SLICE_MS, rawFirst ? adapterTally : rawTally);
+      Tally rawSlice = new Tally();
+      Tally adapterSlice = new Tally();
+      run(rawFirst ? raw : adapter, SLICE_MS, rawFirst ? rawSlice : adapterSlice);
+      run(rawFirst ? adapter : raw, SLICE_MS, rawFirst ? adapterSlice : rawSlice);
+      add(rawTally, rawSlice);
+      add(adapterTally, adapterSlice);
+      pairRatios.add(sliceRatio(rawSlice, adapterSlice));
     }
+    Collections.sort(pairRatios);
     System.out.printf(
         Locale.ROOT,
-        "threads=%d  raw C_Sign %,.0f signs/s   adapter sign %,.0f signs/s   adapter/raw %.1f%%%n",
+        "threads=%d  raw C_Sign %,.0f signs/s   adapter sign %,.0f signs/s   adapter/raw %.1f%%"
+            + "   (median of %d slice pairs %.1f%%; per signature raw %.0f us, adapter %.0f us,"
+            + " +%.0f us; load %.1f)%n",
         threads,
         rawTally.rate(),
         adapterTally.rate(),
-        100 * adapterTally.rate() / rawTally.rate());
+        100 * adapterTally.rate() / rawTally.rate(),
+        pairs,
+        100 * pairRatios.get(pairs / 2),
+        threads * 1e6 / rawTally.rate(),
+        threads * 1e6 / adapterTally.rate(),
+        threads * 1e6 / adapterTally.rate() - threads * 1e6 / rawTally.rate(),
+        load());
+  }
+
+  private static void add(Tally total, Tally slice) {
+    total.signatures += slice.signatures;
+    total.seconds += slice.seconds;
   }
 
   /**
@@ -182,7 +212,7 @@ public final class SignBench {
     }
   }
 
-  private static double load() {
+  static double load() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 }

@@ -11,6 +11,7 @@ public enum ProblemType {
   UNPROCESSABLE("unprocessable", 422, "The request cannot be carried out"),
   UNAUTHENTICATED("unauthenticated", 401, "Authentication is required"),
   FORBIDDEN("forbidden", 403, "Not allowed for your roles"),
+  SELF_APPROVAL("self-approval", 403, "A requester cannot approve their own request"),
   NOT_FOUND("not-found", 404, "No such resource"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
   NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),

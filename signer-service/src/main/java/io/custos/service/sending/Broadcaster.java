@@ -1,5 +1,7 @@
 package io.custos.service.sending;
 
+import io.custos.audit.EntryType;
+import io.custos.service.audit.Audit;
 import io.custos.service.chain.EthereumNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.web3j.utils.Numeric;
@@ -26,11 +29,16 @@ public class Broadcaster {
   private final EntityManager em;
   private final EthereumNode node;
   private final Clock clock;
+  private final Audit audit;
+  private final SendingMetrics metrics;
 
-  Broadcaster(EntityManager em, EthereumNode node, Clock clock) {
+  Broadcaster(
+      EntityManager em, EthereumNode node, Clock clock, Audit audit, SendingMetrics metrics) {
     this.em = em;
     this.node = node;
     this.clock = clock;
+    this.audit = audit;
+    this.metrics = metrics;
   }
 
   /** Sends the transaction if it is still SIGNED; returns whether the node now has it. */
@@ -38,8 +46,8 @@ public class Broadcaster {
   public boolean broadcast(UUID txId) {
     List<?> rows =
         em.createNativeQuery(
-                "SELECT raw, hash FROM eth_transaction WHERE id = ?1 AND state = 'SIGNED' FOR UPDATE"
-                    + " SKIP LOCKED")
+                "SELECT raw, hash, request_id, nonce FROM eth_transaction"
+                    + " WHERE id = ?1 AND state = 'SIGNED' FOR UPDATE SKIP LOCKED")
             .setParameter(1, txId)
             .getResultList();
     if (rows.isEmpty()) {
@@ -51,13 +59,20 @@ public class Broadcaster {
       var sent = node.web3j().ethSendRawTransaction(Numeric.toHexString((byte[]) row[0])).send();
       if (!sent.hasError() || nodeHasOurs(sent.getError().getMessage(), hash)) {
         markBroadcast(txId);
+        audit.record(
+            EntryType.TRANSACTION_BROADCAST,
+            Audit.SYSTEM,
+            List.of("request:" + row[2], "tx:" + hash),
+            Map.of("hash", hash, "nonce", row[3].toString()));
         return true;
       }
       String error = sent.getError().getMessage();
       LOG.warnf("node refused transaction %s: %s", hash, error);
+      metrics.broadcastError();
       note(txId, error);
       return false;
     } catch (IOException e) {
+      metrics.broadcastError();
       note(txId, "node unreachable: " + e.getMessage());
       return false;
     }

@@ -1,5 +1,7 @@
 package io.custos.service.sending;
 
+import io.custos.audit.EntryType;
+import io.custos.service.audit.Audit;
 import io.custos.service.chain.EthereumConfig;
 import io.custos.service.chain.EthereumNode;
 import io.quarkus.scheduler.Scheduled;
@@ -8,7 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -28,12 +34,27 @@ public class Follower {
   private final EthereumNode node;
   private final Broadcaster broadcaster;
   private final int confirmations;
+  private final Audit audit;
+  private final SendingMetrics metrics;
+  private final Duration stuckAfter;
+  private final Clock clock;
 
-  Follower(EntityManager em, EthereumNode node, Broadcaster broadcaster, EthereumConfig config) {
+  Follower(
+      EntityManager em,
+      EthereumNode node,
+      Broadcaster broadcaster,
+      EthereumConfig config,
+      Audit audit,
+      SendingMetrics metrics,
+      Clock clock) {
     this.em = em;
     this.node = node;
     this.broadcaster = broadcaster;
     this.confirmations = config.confirmations();
+    this.audit = audit;
+    this.metrics = metrics;
+    this.stuckAfter = config.stuckAfter();
+    this.clock = clock;
   }
 
   @Scheduled(
@@ -43,6 +64,8 @@ public class Follower {
     try {
       resendSigned();
       followOpen();
+      flagStuck();
+      refreshMetrics();
     } catch (IOException | RuntimeException e) {
       LOG.warnf("following transactions paused: %s", e.getMessage());
     }
@@ -58,18 +81,25 @@ public class Follower {
     BigInteger head = node.blockNumber();
     List<?> rows =
         em.createNativeQuery(
-                "SELECT id, hash, state FROM eth_transaction WHERE state IN ('BROADCAST', 'MINED')")
+                "SELECT id, hash, state, request_id FROM eth_transaction"
+                    + " WHERE state IN ('BROADCAST', 'MINED')")
             .getResultList();
     for (Object row : rows) {
       Object[] r = (Object[]) row;
       String hash = Numeric.toHexString((byte[]) r[1]);
       var receipt = node.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt();
-      update((UUID) r[0], (String) r[2], receipt.orElse(null), head);
+      update((UUID) r[0], (String) r[2], (UUID) r[3], hash, receipt.orElse(null), head);
     }
   }
 
   @Transactional
-  void update(UUID id, String state, TransactionReceipt receipt, BigInteger head) {
+  void update(
+      UUID id,
+      String state,
+      UUID requestId,
+      String hash,
+      TransactionReceipt receipt,
+      BigInteger head) {
     if (receipt == null) {
       if (state.equals("MINED")) {
         // The block that held it is no longer canonical: it is pending again.
@@ -85,12 +115,27 @@ public class Follower {
     boolean reverted = !receipt.isStatusOK();
     boolean deepEnough = head.subtract(block).compareTo(BigInteger.valueOf(confirmations)) >= 0;
     String next = reverted ? "FAILED" : deepEnough ? "CONFIRMED" : "MINED";
+    if (next.equals(state)) {
+      return;
+    }
     setState(
         id,
         next,
         block.longValueExact(),
         Numeric.hexStringToByteArray(receipt.getBlockHash()),
         reverted ? 0 : 1);
+    if (!next.equals("MINED")) {
+      audit.record(
+          reverted ? EntryType.TRANSACTION_FAILED : EntryType.TRANSACTION_CONFIRMED,
+          Audit.SYSTEM,
+          List.of("request:" + requestId, "tx:" + hash),
+          Map.of(
+              "hash", hash,
+              "blockNumber", block.toString(),
+              "blockHash", receipt.getBlockHash(),
+              "gasUsed", receipt.getGasUsed().toString(),
+              "status", reverted ? "reverted" : "success"));
+    }
   }
 
   private void setState(UUID id, String state, long block, byte[] blockHash, int status) {
@@ -103,6 +148,44 @@ public class Follower {
         .setParameter(4, blockHash)
         .setParameter(5, status)
         .executeUpdate();
+  }
+
+  /**
+   * Flags what was sent longer ago than stuck-after and is still not mined; clears what got mined.
+   */
+  @Transactional
+  void flagStuck() {
+    Instant now = clock.instant();
+    em.createNativeQuery(
+            "UPDATE eth_transaction SET stuck_since = ?1 WHERE state = 'BROADCAST'"
+                + " AND stuck_since IS NULL AND broadcast_at < ?2")
+        .setParameter(1, now)
+        .setParameter(2, now.minus(stuckAfter))
+        .executeUpdate();
+    em.createNativeQuery(
+            "UPDATE eth_transaction SET stuck_since = NULL"
+                + " WHERE stuck_since IS NOT NULL AND state <> 'BROADCAST'")
+        .executeUpdate();
+  }
+
+  private void refreshMetrics() {
+    for (Object row :
+        em.createNativeQuery("SELECT state, count(*) FROM eth_transaction GROUP BY state")
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      metrics.transactions((String) r[0], ((Number) r[1]).longValue());
+    }
+    Number stuck =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM eth_transaction WHERE stuck_since IS NOT NULL")
+                .getSingleResult();
+    metrics.stuck(stuck.longValue());
+    for (Object row :
+        em.createNativeQuery("SELECT address, next_nonce FROM nonce_cursor").getResultList()) {
+      Object[] r = (Object[]) row;
+      metrics.nextNonce((String) r[0], ((Number) r[1]).longValue());
+    }
   }
 
   @SuppressWarnings("unchecked")

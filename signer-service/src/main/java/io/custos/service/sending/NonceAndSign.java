@@ -1,10 +1,14 @@
 package io.custos.service.sending;
 
+import io.custos.audit.EntryType;
+import io.custos.hsm.HsmException;
 import io.custos.hsm.eth.EthereumSigner;
 import io.custos.hsm.eth.SignedTransaction;
+import io.custos.service.audit.Audit;
 import io.custos.service.chain.EthereumNode;
 import io.custos.service.wallet.SigningKey;
 import io.custos.service.wallet.WalletService;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,6 +18,7 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -34,18 +39,24 @@ public class NonceAndSign {
   private final EthereumSigner signer;
   private final EthereumNode node;
   private final Clock clock;
+  private final Audit audit;
+  private final SendingMetrics metrics;
 
   NonceAndSign(
       EntityManager em,
       WalletService wallets,
       EthereumSigner signer,
       EthereumNode node,
-      Clock clock) {
+      Clock clock,
+      Audit audit,
+      SendingMetrics metrics) {
     this.em = em;
     this.wallets = wallets;
     this.signer = signer;
     this.node = node;
     this.clock = clock;
+    this.audit = audit;
+    this.metrics = metrics;
   }
 
   /** Signs {@code out}; if its request already has a transaction, returns that one instead. */
@@ -67,7 +78,7 @@ public class NonceAndSign {
             Numeric.toHexString(out.data()),
             fees.maxPriorityFeePerGas(),
             fees.maxFeePerGas());
-    SignedTransaction signed = signer.signTransaction(key.keyId(), raw, key.chainId());
+    SignedTransaction signed = sign(key, raw);
     UUID id = UUID.randomUUID();
     em.createNativeQuery(
             "INSERT INTO eth_transaction (id, request_id, wallet_id, chain_id, from_address, nonce,"
@@ -96,7 +107,35 @@ public class NonceAndSign {
         .setParameter(2, key.address())
         .setParameter(3, nonce + 1)
         .executeUpdate();
-    return new TxRecord(id, out.requestId(), nonce, hex(signed.hash().bytes()), "SIGNED");
+    String hash = hex(signed.hash().bytes());
+    audit.record(
+        EntryType.TRANSACTION_SIGNED,
+        Audit.SYSTEM,
+        List.of("request:" + out.requestId(), "wallet:" + key.walletId(), "tx:" + hash),
+        Map.of(
+            "chainId", Long.toString(key.chainId()),
+            "from", key.address(),
+            "to", out.to() == null ? "" : out.to(),
+            "valueWei", out.valueWei().toString(),
+            "nonce", Long.toString(nonce),
+            "gasLimit", fees.gasLimit().toString(),
+            "maxFeePerGas", fees.maxFeePerGas().toString(),
+            "maxPriorityFeePerGas", fees.maxPriorityFeePerGas().toString(),
+            "hash", hash,
+            "raw", hex(signed.raw())));
+    return new TxRecord(id, out.requestId(), nonce, hash, "SIGNED");
+  }
+
+  private SignedTransaction sign(SigningKey key, RawTransaction raw) {
+    Timer.Sample sample = Timer.start();
+    try {
+      return signer.signTransaction(key.keyId(), raw, key.chainId());
+    } catch (HsmException e) {
+      metrics.hsmError();
+      throw e;
+    } finally {
+      sample.stop(metrics.signLatency());
+    }
   }
 
   /**

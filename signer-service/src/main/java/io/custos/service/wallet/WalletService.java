@@ -1,11 +1,13 @@
 package io.custos.service.wallet;
 
+import io.custos.audit.EntryType;
 import io.custos.hsm.KeyId;
 import io.custos.hsm.KeyInfo;
 import io.custos.hsm.KeyRef;
 import io.custos.hsm.KeyVault;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
+import io.custos.service.audit.Audit;
 import io.custos.service.chain.EthereumNode;
 import io.custos.service.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -32,12 +35,14 @@ public class WalletService {
   private final KeyVault vault;
   private final EthereumNode node;
   private final Clock clock;
+  private final Audit audit;
 
-  WalletService(EntityManager em, KeyVault vault, EthereumNode node, Clock clock) {
+  WalletService(EntityManager em, KeyVault vault, EthereumNode node, Clock clock, Audit audit) {
     this.em = em;
     this.vault = vault;
     this.node = node;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /**
@@ -57,7 +62,8 @@ public class WalletService {
           ProblemType.CONFLICT, "a wallet labelled '" + label + "' exists", Map.of("label", label));
     }
     String keyLabel = KEY_LABEL_PREFIX + label;
-    KeyInfo key = vault.find(KeyRef.label(keyLabel)).orElseGet(() -> vault.generate(keyLabel));
+    Optional<KeyInfo> existing = vault.find(KeyRef.label(keyLabel));
+    KeyInfo key = existing.orElseGet(() -> vault.generate(keyLabel));
     WalletEntity w = new WalletEntity();
     w.id = UUID.randomUUID();
     w.label = label;
@@ -68,6 +74,27 @@ public class WalletService {
     w.createdAt = clock.instant();
     w.createdBy = admin.username();
     em.persist(w);
+    audit.record(
+        EntryType.KEY_CREATED,
+        admin.username(),
+        List.of("wallet:" + w.id),
+        Map.of(
+            "wallet",
+            w.label,
+            "address",
+            w.address,
+            "keyId",
+            w.keyId,
+            "keyLabel",
+            keyLabel,
+            "adopted",
+            existing.isPresent(),
+            "chainId",
+            Long.toString(w.chainId),
+            "tags",
+            List.of(w.tags),
+            "by",
+            Map.of("subject", admin.subject(), "username", admin.username())));
     return w.view();
   }
 

@@ -139,4 +139,37 @@ class SendingPipelineTest {
     String count = Anvil.rpc(node, "eth_getTransactionCount", w.address(), "latest").asText();
     assertThat(Long.decode(count)).isEqualTo(300);
   }
+
+  @Test
+  void aTransactionNotMinedInTimeIsFlaggedStuckUntilItIsMined() throws Exception {
+    WalletView w = fundedWallet("pipeline-stuck");
+    TxRecord tx;
+    Anvil.rpc(node, "evm_setAutomine", false);
+    try {
+      tx = sender.send(transfer(w, 3));
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (stuckSince(tx) == null && Instant.now().isBefore(deadline)) {
+        Thread.sleep(250);
+      }
+      assertThat(stuckSince(tx)).as("flagged stuck after stuck-after (2 s in tests)").isNotNull();
+      io.restassured.RestAssured.get("/q/metrics")
+          .then()
+          .body(org.hamcrest.Matchers.containsString("custos_transactions_stuck 1.0"));
+    } finally {
+      Anvil.rpc(node, "evm_setAutomine", true);
+    }
+    awaitAll(w, "CONFIRMED", 1);
+    assertThat(stuckSince(tx)).as("cleared once mined").isNull();
+  }
+
+  private Object stuckSince(TxRecord tx) throws Exception {
+    try (var c = db.getConnection();
+        var s = c.prepareStatement("SELECT stuck_since FROM eth_transaction WHERE id = ?")) {
+      s.setObject(1, tx.id());
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getObject(1);
+      }
+    }
+  }
 }

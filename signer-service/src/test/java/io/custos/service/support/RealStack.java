@@ -38,6 +38,7 @@ public class RealStack implements QuarkusTestResourceLifecycleManager {
     Map<String, String> config = new HashMap<>();
     config.put("custos.ethereum.node-url", anvil.node().rpcUrl().toString());
     config.put("custos.ethereum.chain-id", Long.toString(anvil.node().chainId()));
+    config.put("custos.ethereum.stuck-after", "PT2S");
     config.put("custos.hsm.module", token.modulePath().toString());
     config.put("custos.hsm.token-label", token.label());
     config.put("custos.hsm.pin-file", pinFile(token).toString());
@@ -45,6 +46,9 @@ public class RealStack implements QuarkusTestResourceLifecycleManager {
     config.put("quarkus.datasource.username", db.user());
     config.put("quarkus.datasource.password", db.password());
     config.put("quarkus.oidc.auth-server-url", keycloak.issuer().toString());
+    config.put(
+        "custos.policy.file",
+        Path.of("src/test/resources/policy/test-policy.yaml").toAbsolutePath().toString());
     return config;
   }
 

@@ -1,0 +1,116 @@
+package io.custos.service.request;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custos.audit.EntryType;
+import io.custos.policy.Decision;
+import io.custos.service.audit.Audit;
+import io.custos.service.identity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The audit entries of the request workflow, written in the same transaction as the state change
+ * they record: who asked for what, every verdict, and every decision with its policy hash and
+ * explanation, so that an auditor can replay why each transaction was allowed.
+ */
+@ApplicationScoped
+class RequestAudit {
+
+  /** Not an {@link EntryType} constant of the library: specific to the request workflow. */
+  static final EntryType REQUEST_EXPIRED = new EntryType("request.expired");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Audit audit;
+
+  RequestAudit(Audit audit) {
+    this.audit = audit;
+  }
+
+  void submitted(NewRequest r) {
+    Draft d = r.draft();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("requestId", r.id().toString());
+    p.put("requester", who(r.requester()));
+    p.put("idempotencyKey", r.idempotencyKey());
+    p.put("bodySha256", HexFormat.of().formatHex(r.bodySha256()));
+    p.put("wallet", d.walletLabel());
+    p.put("kind", d.kind());
+    p.put("to", d.to().toString());
+    p.put("valueWei", d.value().value().toString());
+    if (d.token() != null) {
+      p.put("token", d.token().symbol());
+      p.put("tokenUnits", d.tokenUnits().toString());
+    }
+    p.put("data", d.data().toString());
+    if (d.memo() != null) {
+      p.put("memo", d.memo());
+    }
+    audit.record(
+        EntryType.REQUEST_SUBMITTED, r.requester().username(), subjects(r.id(), r.walletId()), p);
+    decided(r.id(), null, r.evaluation(), r.requester().username());
+  }
+
+  void verdict(UUID id, Caller approver, String verdict, String comment) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("requestId", id.toString());
+    p.put("approver", who(approver));
+    p.put("verdict", verdict);
+    if (comment != null) {
+      p.put("comment", comment);
+    }
+    audit.record(EntryType.APPROVAL_RECORDED, approver.username(), List.of("request:" + id), p);
+  }
+
+  void decided(UUID id, RequestState from, Evaluation e, String actor) {
+    Decision decision = e.decision();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("requestId", id.toString());
+    if (from != null) {
+      p.put("from", from.name());
+    }
+    p.put("state", e.state().name());
+    p.put("rule", decision.rule());
+    p.put("policyHash", decision.policyHash());
+    if (e.notBefore() != null) {
+      p.put("notBefore", e.notBefore().toString());
+    }
+    p.put("explanation", parse(e.explanationJson()));
+    EntryType type =
+        e.state() == RequestState.REJECTED ? EntryType.REQUEST_REJECTED : EntryType.POLICY_DECIDED;
+    audit.record(type, actor, List.of("request:" + id), p);
+  }
+
+  void expired(UUID id) {
+    audit.record(
+        REQUEST_EXPIRED,
+        Audit.SYSTEM,
+        List.of("request:" + id),
+        Map.of("requestId", id.toString()));
+  }
+
+  private static List<String> subjects(UUID request, UUID wallet) {
+    return List.of("request:" + request, "wallet:" + wallet);
+  }
+
+  private static Map<String, Object> who(Caller c) {
+    return Map.of(
+        "subject", c.subject(),
+        "username", c.username(),
+        "groups", List.copyOf(new java.util.TreeSet<>(c.groups())),
+        "serviceAccount", c.serviceAccount());
+  }
+
+  private static Object parse(String json) {
+    try {
+      return JSON.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the decision's explanation is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package io.custos.service.request;
+
+import io.custos.policy.usage.Measure;
+import io.custos.policy.usage.UsageKey;
+import io.custos.policy.value.Asset;
+import io.custos.service.identity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The queries on requests and approvals. Writes go through plain JDBC on the transaction's
+ * connection: the insert must survive a duplicate idempotency key (ON CONFLICT DO NOTHING, then
+ * re-read) without marking the transaction for rollback, and updates are guarded by the state they
+ * expect. Callers own the transaction.
+ */
+@ApplicationScoped
+class RequestRepository {
+
+  private static final String ALLOWED = "state IN ('APPROVED', 'TIMELOCKED')";
+
+  private final EntityManager em;
+
+  RequestRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  /** Takes transaction-scoped advisory locks, in the given order. */
+  void lock(List<String> keys) {
+    for (String key : keys) {
+      em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+          .setParameter(1, key)
+          .getSingleResult();
+    }
+  }
+
+  Optional<RequestEntity> byKey(String subject, String idempotencyKey) {
+    return em.createQuery(
+            "FROM RequestEntity WHERE requesterSubject = :s AND idempotencyKey = :k",
+            RequestEntity.class)
+        .setParameter("s", subject)
+        .setParameter("k", idempotencyKey)
+        .getResultStream()
+        .findFirst();
+  }
+
+  Optional<RequestEntity> find(UUID id) {
+    return Optional.ofNullable(em.find(RequestEntity.class, id));
+  }
+
+  /** Inserts the request unless one with its key exists; true when inserted. */
+  boolean insertIfAbsent(NewRequest r) {
+    String sql =
+        "INSERT INTO tx_request (id, idempotency_key, requester_subject, body_sha256,"
+            + " requester_username, requester_roles, requester_groups, requester_service_account,"
+            + " wallet_id, kind, to_address, value_wei, token_symbol, token_address, token_units,"
+            + " destination, data, max_fee_per_gas, max_priority_fee_per_gas, memo, state,"
+            + " decided_rule, policy_hash, explanation, not_before, allowed_at, created_at,"
+            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)"
+            + " ON CONFLICT (requester_subject, idempotency_key) DO NOTHING";
+    return Jdbc.work(
+        em,
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            bindNew(c, s, r);
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  private static void bindNew(Connection c, PreparedStatement s, NewRequest r) throws SQLException {
+    Caller who = r.requester();
+    Draft d = r.draft();
+    Evaluation e = r.evaluation();
+    s.setObject(1, r.id());
+    s.setString(2, r.idempotencyKey());
+    s.setString(3, who.subject());
+    s.setBytes(4, r.bodySha256());
+    s.setString(5, who.username());
+    s.setArray(6, c.createArrayOf("text", who.roles().stream().sorted().toArray()));
+    s.setArray(7, c.createArrayOf("text", who.groups().stream().sorted().toArray()));
+    s.setBoolean(8, who.serviceAccount());
+    s.setObject(9, r.walletId());
+    s.setString(10, d.kind());
+    s.setString(11, d.to().lowerHex());
+    s.setBigDecimal(12, new BigDecimal(d.value().value()));
+    s.setString(13, d.token() == null ? null : d.token().symbol());
+    s.setString(14, r.exposure() == null ? null : r.exposure().token().lowerHex());
+    s.setBigDecimal(15, r.exposure() == null ? null : new BigDecimal(r.exposure().units()));
+    s.setString(16, r.destination());
+    s.setBytes(17, d.data().toByteArray());
+    s.setBigDecimal(18, Jdbc.decimal(d.maxFeePerGas()));
+    s.setBigDecimal(19, Jdbc.decimal(d.maxPriorityFeePerGas()));
+    s.setString(20, d.memo());
+    s.setString(21, e.state().name());
+    s.setString(22, e.decision().rule());
+    s.setString(23, e.decision().policyHash());
+    s.setString(24, e.explanationJson());
+    s.setObject(25, Jdbc.time(e.notBefore()));
+    s.setObject(26, Jdbc.time(e.allowedAt()));
+    s.setObject(27, Jdbc.time(r.now()));
+    s.setObject(28, Jdbc.time(r.now()));
+  }
+
+  /** The state of the request, with its row locked until the transaction ends. */
+  Optional<RequestState> lockState(UUID id) {
+    return em.createNativeQuery(
+            "SELECT state FROM tx_request WHERE id = ?1 FOR UPDATE", String.class)
+        .setParameter(1, id)
+        .getResultStream()
+        .findFirst()
+        .map(s -> RequestState.valueOf((String) s));
+  }
+
+  /** Records a new decision on a request that is still in state {@code from}. */
+  boolean decide(UUID id, RequestState from, Evaluation e, Instant now) {
+    String sql =
+        "UPDATE tx_request SET state = ?, decided_rule = ?, policy_hash = ?,"
+            + " explanation = CAST(? AS jsonb), not_before = ?, allowed_at = ?, updated_at = ?"
+            + " WHERE id = ? AND state = ?";
+    return Jdbc.work(
+        em,
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, e.state().name());
+            s.setString(2, e.decision().rule());
+            s.setString(3, e.decision().policyHash());
+            s.setString(4, e.explanationJson());
+            s.setObject(5, Jdbc.time(e.notBefore()));
+            s.setObject(6, Jdbc.time(e.allowedAt()));
+            s.setObject(7, Jdbc.time(now));
+            s.setObject(8, id);
+            s.setString(9, from.name());
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Records an approver's verdict, replacing their earlier one on the same request. */
+  void upsertApproval(UUID requestId, Caller approver, String verdict, String comment, Instant at) {
+    String sql =
+        "INSERT INTO approval (request_id, approver_subject, approver_username, approver_groups,"
+            + " verdict, comment, at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (request_id, approver_subject) DO UPDATE SET"
+            + " approver_username = EXCLUDED.approver_username,"
+            + " approver_groups = EXCLUDED.approver_groups, verdict = EXCLUDED.verdict,"
+            + " comment = EXCLUDED.comment, evidence_scheme = '', evidence_payload = '',"
+            + " at = EXCLUDED.at";
+    Jdbc.work(
+        em,
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, requestId);
+            s.setString(2, approver.subject());
+            s.setString(3, approver.username());
+            s.setArray(4, c.createArrayOf("text", approver.groups().stream().sorted().toArray()));
+            s.setString(5, verdict);
+            s.setString(6, comment);
+            s.setObject(7, Jdbc.time(at));
+            return s.executeUpdate();
+          }
+        });
+  }
+
+  List<ApprovalEntity> approvals(UUID requestId) {
+    return em.createQuery(
+            "FROM ApprovalEntity WHERE requestId = :r ORDER BY at, approverSubject",
+            ApprovalEntity.class)
+        .setParameter("r", requestId)
+        .getResultList();
+  }
+
+  /**
+   * All usage figures in one query: allowed requests in {@code (now - window, now]} per key,
+   * excluding the request being decided.
+   */
+  Map<UsageKey, BigInteger> usage(List<UsageKey> keys, Instant now, UUID exclude) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    List<Object> params = new ArrayList<>();
+    List<String> columns = new ArrayList<>();
+    Instant earliest = now;
+    for (UsageKey key : keys) {
+      Instant since = now.minus(key.window());
+      earliest = since.isBefore(earliest) ? since : earliest;
+      columns.add(figure(key, since, params));
+    }
+    String sql =
+        "SELECT "
+            + String.join(", ", columns)
+            + " FROM tx_request WHERE "
+            + ALLOWED
+            + " AND allowed_at > ? AND allowed_at <= ? AND id <> ?";
+    params.add(Jdbc.time(earliest));
+    params.add(Jdbc.time(now));
+    params.add(exclude);
+    return Jdbc.work(
+        em,
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+              s.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+              rs.next();
+              Map<UsageKey, BigInteger> out = new HashMap<>();
+              for (int i = 0; i < keys.size(); i++) {
+                out.put(keys.get(i), rs.getBigDecimal(i + 1).toBigIntegerExact());
+              }
+              return out;
+            }
+          }
+        });
+  }
+
+  private static String figure(UsageKey key, Instant since, List<Object> params) {
+    String column =
+        switch (key.scope()) {
+          case WALLET -> "wallet_id::text";
+          case REQUESTER -> "requester_subject";
+          case DESTINATION -> "destination";
+          case RULE -> "decided_rule";
+        };
+    params.add(Jdbc.time(since));
+    params.add(key.subject());
+    String where = "allowed_at > ? AND " + column + " = ?";
+    return switch (key.measure()) {
+      case Measure.Count c -> "count(*) FILTER (WHERE " + where + ")::numeric";
+      case Measure.AmountOf a when a.asset() instanceof Asset.Token t -> {
+        params.add(t.address().lowerHex());
+        yield "coalesce(sum(token_units) FILTER (WHERE " + where + " AND token_address = ?), 0)";
+      }
+      case Measure.AmountOf a -> "coalesce(sum(value_wei) FILTER (WHERE " + where + "), 0)";
+    };
+  }
+}

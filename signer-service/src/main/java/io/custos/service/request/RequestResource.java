@@ -1,0 +1,88 @@
+package io.custos.service.request;
+
+import io.custos.service.api.ApiException;
+import io.custos.service.api.ProblemType;
+import io.custos.service.identity.CurrentCaller;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/** Transaction requests: submit, give verdicts, read. */
+@Path("/api/v1/requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class RequestResource {
+
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final RequestService requests;
+  private final RequestQueries queries;
+  private final CurrentCaller caller;
+
+  RequestResource(RequestService requests, RequestQueries queries, CurrentCaller caller) {
+    this.requests = requests;
+    this.queries = queries;
+    this.caller = caller;
+  }
+
+  /** 201 with the new request; 200 with the earlier one when the key and body were seen before. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("requester")
+  public Response submit(@HeaderParam(IDEMPOTENCY_KEY) String key, SubmitBody body, UriInfo uri) {
+    var who = caller.get();
+    RequestService.Submitted s = requests.submit(key, body, who);
+    RequestView view = queries.show(s.id(), who);
+    if (!s.created()) {
+      return Response.ok(view).build();
+    }
+    return Response.created(uri.getAbsolutePathBuilder().path(s.id().toString()).build())
+        .entity(view)
+        .build();
+  }
+
+  @POST
+  @Path("{id}/approvals")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("approver")
+  public RequestView judge(@PathParam("id") UUID id, ApprovalBody body) {
+    var who = caller.get();
+    return queries.show(requests.judge(id, body, who), who);
+  }
+
+  @GET
+  @Path("{id}")
+  public RequestView show(@PathParam("id") UUID id) {
+    return queries.show(id, caller.get());
+  }
+
+  @GET
+  public RequestPage list(
+      @QueryParam("state") String state,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("after") String after) {
+    return queries.list(state, limit, uuid(after), caller.get());
+  }
+
+  private static UUID uuid(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(ProblemType.VALIDATION, "after must be a request id");
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.custos.service.request;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The queries over many requests: pages for the API, and what the release worker must act on.
+ * Callers own the transaction.
+ */
+@ApplicationScoped
+class RequestScans {
+
+  private final EntityManager em;
+
+  RequestScans(EntityManager em) {
+    this.em = em;
+  }
+
+  /**
+   * One page of request ids, newest first, after the request {@code after} (keyset), optionally
+   * only those of one requester or in one state (the transaction's state once sent).
+   */
+  List<UUID> page(String requester, String state, UUID after, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT r.id FROM tx_request r LEFT JOIN LATERAL (SELECT e.state FROM eth_transaction e"
+                + " WHERE e.request_id = r.id ORDER BY e.attempt DESC LIMIT 1) t ON true WHERE true");
+    List<Object> params = new ArrayList<>();
+    if (requester != null) {
+      sql.append(" AND r.requester_subject = ?");
+      params.add(requester);
+    }
+    if (state != null) {
+      sql.append(" AND coalesce(t.state, r.state) = ?");
+      params.add(state);
+    }
+    if (after != null) {
+      sql.append(
+          " AND (r.created_at, r.id) < (SELECT a.created_at, a.id FROM tx_request a WHERE a.id = ?)");
+      params.add(after);
+    }
+    sql.append(" ORDER BY r.created_at DESC, r.id DESC LIMIT ?");
+    params.add(limit);
+    return Jdbc.work(
+        em,
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+              s.setObject(i + 1, params.get(i));
+            }
+            List<UUID> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getObject(1, UUID.class));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  /** The current transaction of a request (the latest attempt), or empty before sending. */
+  Optional<TransactionView> transaction(UUID requestId) {
+    String sql =
+        "SELECT hash, nonce, state, block_number FROM eth_transaction WHERE request_id = ?"
+            + " ORDER BY attempt DESC LIMIT 1";
+    return Jdbc.work(
+        em,
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, requestId);
+            try (ResultSet rs = s.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              long block = rs.getLong(4);
+              return Optional.of(
+                  new TransactionView(
+                      "0x" + HexFormat.of().formatHex(rs.getBytes(1)),
+                      rs.getLong(2),
+                      rs.getString(3),
+                      rs.wasNull() ? null : block));
+            }
+          }
+        });
+  }
+
+  /** Allowed requests whose release time has come and that have no transaction yet. */
+  List<UUID> due(Instant now, int max) {
+    return Jdbc.uuids(
+        em,
+        "SELECT r.id FROM tx_request r WHERE r.state = 'APPROVED'"
+            + " AND r.not_before <= ? AND NOT EXISTS (SELECT 1 FROM eth_transaction e"
+            + " WHERE e.request_id = r.id) ORDER BY r.not_before, r.id LIMIT ?",
+        Jdbc.time(now),
+        max);
+  }
+
+  /** Timelocked requests whose timelock has ended, to be decided again before release. */
+  List<UUID> timelockEnded(Instant now, int max) {
+    return Jdbc.uuids(
+        em,
+        "SELECT id FROM tx_request WHERE state = 'TIMELOCKED' AND not_before <= ?"
+            + " ORDER BY not_before, id LIMIT ?",
+        Jdbc.time(now),
+        max);
+  }
+
+  /** Expires requests pending since before {@code cutoff}; returns their ids. */
+  List<UUID> expire(Instant cutoff, Instant now) {
+    return Jdbc.uuids(
+        em,
+        "UPDATE tx_request SET state = 'EXPIRED', updated_at = ? WHERE state = 'PENDING_APPROVAL'"
+            + " AND created_at < ? RETURNING id",
+        Jdbc.time(now),
+        Jdbc.time(cutoff));
+  }
+}

@@ -1,0 +1,322 @@
+package io.custos.service.request;
+
+import io.custos.policy.intent.Approval;
+import io.custos.policy.intent.Evidence;
+import io.custos.policy.intent.Requester;
+import io.custos.policy.intent.TransactionIntent;
+import io.custos.policy.model.AddressBook;
+import io.custos.policy.value.Address;
+import io.custos.policy.value.Asset;
+import io.custos.policy.value.HexData;
+import io.custos.policy.value.Wei;
+import io.custos.service.api.ApiException;
+import io.custos.service.api.ProblemType;
+import io.custos.service.identity.Caller;
+import io.custos.service.policy.ActivePolicy;
+import io.custos.service.sending.FeeCaps;
+import io.custos.service.sending.Outgoing;
+import io.custos.service.wallet.WalletService;
+import io.custos.service.wallet.WalletView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The request lifecycle: submission, verdicts and release. Every decision is made under the locks
+ * of {@link Evaluator#lock} in the transaction that records it.
+ */
+@ApplicationScoped
+public class RequestService {
+
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
+  private static final int MAX_COMMENT = 1024;
+
+  private final RequestRepository repository;
+  private final RequestScans scans;
+  private final Evaluator evaluator;
+  private final WalletService wallets;
+  private final ActivePolicy policy;
+  private final Clock clock;
+  private final RequestAudit audit;
+
+  RequestService(
+      RequestRepository repository,
+      RequestScans scans,
+      Evaluator evaluator,
+      WalletService wallets,
+      ActivePolicy policy,
+      Clock clock,
+      RequestAudit audit) {
+    this.repository = repository;
+    this.scans = scans;
+    this.evaluator = evaluator;
+    this.wallets = wallets;
+    this.policy = policy;
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  /**
+   * The outcome of a submission.
+   *
+   * @param id the request
+   * @param created false when the idempotency key named an existing request with the same body
+   */
+  public record Submitted(UUID id, boolean created) {}
+
+  /** Submits a request, or returns the one this key already made with the same body. */
+  @Transactional
+  public Submitted submit(String idempotencyKey, SubmitBody body, Caller requester) {
+    if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
+      throw new ApiException(
+          ProblemType.VALIDATION,
+          "the Idempotency-Key header is required: 1 to 128 printable ASCII characters");
+    }
+    AddressBook book = policy.policy().addressBook();
+    Draft draft = Drafts.parse(body, book);
+    byte[] hash = Drafts.canonicalHash(draft);
+    WalletView wallet = existingWallet(draft.walletLabel());
+    TransactionIntent intent = Evaluator.intent(wallet, draft);
+    Requester who = requester(requester);
+    evaluator.lock(intent, who);
+    Optional<RequestEntity> earlier = repository.byKey(requester.subject(), idempotencyKey);
+    if (earlier.isPresent()) {
+      return replay(earlier.get(), hash);
+    }
+    Instant now = now();
+    UUID id = UUID.randomUUID();
+    Erc20Calls.Exposure exposure = exposure(draft, book);
+    String destination =
+        exposure != null ? exposure.counterparty().lowerHex() : draft.txTo().lowerHex();
+    Evaluation evaluation = evaluator.decide(intent, who, List.of(), id, now);
+    NewRequest row =
+        new NewRequest(
+            id,
+            idempotencyKey,
+            hash,
+            requester,
+            wallet.id(),
+            draft,
+            exposure,
+            destination,
+            evaluation,
+            now);
+    if (repository.insertIfAbsent(row)) {
+      audit.submitted(row);
+      return new Submitted(id, true);
+    }
+    // Another submission with this key committed between our read and insert (possible only for
+    // a different wallet, whose lock we do not hold): the unique constraint kept one.
+    return replay(repository.byKey(requester.subject(), idempotencyKey).orElseThrow(), hash);
+  }
+
+  private static Submitted replay(RequestEntity earlier, byte[] hash) {
+    if (!MessageDigest.isEqual(earlier.bodySha256, hash)) {
+      throw new ApiException(
+          ProblemType.CONFLICT,
+          "this Idempotency-Key was used for a different request body",
+          Map.of("requestId", earlier.id.toString()));
+    }
+    return new Submitted(earlier.id, false);
+  }
+
+  private static Erc20Calls.Exposure exposure(Draft draft, AddressBook book) {
+    if (draft.token() != null) {
+      return new Erc20Calls.Exposure(draft.token().address(), draft.to(), draft.tokenUnits());
+    }
+    return Erc20Calls.exposure(draft.txTo(), draft.data(), book.tokens());
+  }
+
+  private WalletView existingWallet(String label) {
+    try {
+      return wallets.require(label);
+    } catch (ApiException e) {
+      if (e.type() != ProblemType.NOT_FOUND) {
+        throw e;
+      }
+      throw new ApiException(
+          ProblemType.UNPROCESSABLE, "no wallet labelled '" + label + "'", Map.of("wallet", label));
+    }
+  }
+
+  /** Records an approver's verdict and decides the request again. */
+  @Transactional
+  public UUID judge(UUID id, ApprovalBody body, Caller approver) {
+    Approval.Verdict verdict = verdict(body);
+    String comment = body.comment();
+    if (comment != null && comment.length() > MAX_COMMENT) {
+      throw new ApiException(
+          ProblemType.VALIDATION, "comment must be at most " + MAX_COMMENT + " characters");
+    }
+    RequestEntity r = repository.find(id).orElseThrow(() -> notFound(id));
+    if (r.requesterSubject.equals(approver.subject())) {
+      throw new ApiException(
+          ProblemType.SELF_APPROVAL,
+          "you submitted this request; someone else must give the verdict",
+          Map.of("requestId", id.toString()));
+    }
+    TransactionIntent intent = intentOf(r);
+    Requester requester = requesterOf(r);
+    evaluator.lock(intent, requester);
+    RequestState state = repository.lockState(id).orElseThrow(() -> notFound(id));
+    if (state != RequestState.PENDING_APPROVAL) {
+      throw new ApiException(
+          ProblemType.CONFLICT,
+          "the request is " + state + "; verdicts are taken only while it is PENDING_APPROVAL",
+          Map.of("state", state.name()));
+    }
+    Instant now = now();
+    repository.upsertApproval(id, approver, verdict.name(), comment, now);
+    audit.verdict(id, approver, verdict.name(), comment);
+    Evaluation e = evaluator.decide(intent, requester, approvals(id), id, now);
+    repository.decide(id, state, e, now);
+    audit.decided(id, state, e, approver.username());
+    return id;
+  }
+
+  private static Approval.Verdict verdict(ApprovalBody body) {
+    String v = body == null ? null : body.verdict();
+    if ("approve".equals(v)) {
+      return Approval.Verdict.APPROVE;
+    }
+    if ("reject".equals(v)) {
+      return Approval.Verdict.REJECT;
+    }
+    throw new ApiException(ProblemType.VALIDATION, "verdict must be \"approve\" or \"reject\"");
+  }
+
+  private List<Approval> approvals(UUID id) {
+    return repository.approvals(id).stream()
+        .map(
+            a ->
+                new Approval(
+                    a.approverSubject,
+                    Set.of(a.approverGroups),
+                    Approval.Verdict.valueOf(a.verdict),
+                    a.at,
+                    new Evidence(a.evidenceScheme, a.evidencePayload)))
+        .toList();
+  }
+
+  /**
+   * Decides a timelocked request again when its timelock ends: approvals may have expired or limits
+   * filled meanwhile. Returns its new state.
+   */
+  @Transactional
+  public RequestState releaseTimelocked(UUID id) {
+    RequestEntity r = repository.find(id).orElseThrow(() -> notFound(id));
+    TransactionIntent intent = intentOf(r);
+    Requester requester = requesterOf(r);
+    evaluator.lock(intent, requester);
+    RequestState state = repository.lockState(id).orElseThrow(() -> notFound(id));
+    if (state != RequestState.TIMELOCKED) {
+      return state;
+    }
+    Instant now = now();
+    Evaluation e = evaluator.decide(intent, requester, approvals(id), id, now);
+    repository.decide(id, state, e, now);
+    audit.decided(id, state, e, io.custos.service.audit.Audit.SYSTEM);
+    return e.state();
+  }
+
+  /** Approved requests that are due for sending. */
+  @Transactional
+  public List<UUID> due(int max) {
+    return scans.due(now(), max);
+  }
+
+  /** Timelocked requests whose timelock has ended. */
+  @Transactional
+  public List<UUID> timelockEnded(int max) {
+    return scans.timelockEnded(now(), max);
+  }
+
+  /** Expires requests that waited longer than {@code timeout} for approvals; returns them. */
+  @Transactional
+  public List<UUID> expire(Duration timeout) {
+    Instant now = now();
+    List<UUID> expired = scans.expire(now.minus(timeout), now);
+    expired.forEach(audit::expired);
+    return expired;
+  }
+
+  /** What to send for an approved request. */
+  @Transactional
+  public Outgoing outgoing(UUID id) {
+    RequestEntity r = repository.find(id).orElseThrow(() -> notFound(id));
+    Address to = r.tokenSymbol != null ? new Address(r.tokenAddress) : new Address(r.toAddress);
+    return new Outgoing(
+        r.id,
+        r.walletId,
+        to.checksummed(),
+        r.valueWei,
+        r.data,
+        new FeeCaps(r.maxFeePerGas, r.maxPriorityFeePerGas));
+  }
+
+  /**
+   * The service time at PostgreSQL's precision: a stored time is rounded to microseconds, and an
+   * approval rounded up past the evaluation time would not count.
+   */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  TransactionIntent intentOf(RequestEntity r) {
+    return Evaluator.intent(walletOf(r.walletId), draftOf(r));
+  }
+
+  WalletView walletOf(UUID walletId) {
+    return wallets.list().stream()
+        .filter(w -> w.id().equals(walletId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("request of unknown wallet " + walletId));
+  }
+
+  /** The draft a stored request was made from (the token's decimals do not matter any more). */
+  private Draft draftOf(RequestEntity r) {
+    Asset.Token token =
+        r.tokenSymbol == null
+            ? null
+            : new Asset.Token(r.tokenSymbol, new Address(r.tokenAddress), 0);
+    return new Draft(
+        "",
+        r.kind,
+        new Address(r.toAddress),
+        new Wei(r.valueWei),
+        token,
+        token == null ? null : r.tokenUnits,
+        HexData.of(r.data),
+        r.maxFeePerGas,
+        r.maxPriorityFeePerGas,
+        r.memo);
+  }
+
+  private static Requester requester(Caller c) {
+    return new Requester(c.subject(), c.roles(), c.groups(), c.serviceAccount());
+  }
+
+  private static Requester requesterOf(RequestEntity r) {
+    return new Requester(
+        r.requesterSubject,
+        Set.copyOf(Arrays.asList(r.requesterRoles)),
+        Set.copyOf(Arrays.asList(r.requesterGroups)),
+        r.requesterServiceAccount);
+  }
+
+  static ApiException notFound(UUID id) {
+    return new ApiException(
+        ProblemType.NOT_FOUND, "no request " + id, Map.of("requestId", id.toString()));
+  }
+}

@@ -1,0 +1,50 @@
+package io.custos.service.request;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A transaction request as the API shows it. Amounts are decimal strings (wei, or whole tokens for
+ * {@code amount}) so that no client loses precision.
+ *
+ * @param id the request id
+ * @param state the request's state, or its transaction's once sent
+ * @param wallet the signing wallet's label
+ * @param kind native_transfer, erc20_transfer or contract_call
+ * @param to the destination (the recipient of an ERC-20 transfer)
+ * @param value wei
+ * @param token the token symbol of an ERC-20 transfer, else null
+ * @param amount the token amount in whole tokens, else null
+ * @param data the calldata, {@code 0x} hex
+ * @param maxFeePerGas the approved cap, or null
+ * @param maxPriorityFeePerGas the approved cap, or null
+ * @param memo the requester's note, or null
+ * @param requester the requester's username
+ * @param notBefore the release time once allowed, else null
+ * @param createdAt when it was submitted
+ * @param updatedAt when it last changed state
+ * @param decision the latest decision
+ * @param approvals the verdicts given
+ * @param transaction the transaction, once signed
+ */
+public record RequestView(
+    UUID id,
+    String state,
+    String wallet,
+    String kind,
+    String to,
+    String value,
+    String token,
+    String amount,
+    String data,
+    String maxFeePerGas,
+    String maxPriorityFeePerGas,
+    String memo,
+    String requester,
+    Instant notBefore,
+    Instant createdAt,
+    Instant updatedAt,
+    DecisionView decision,
+    List<ApprovalView> approvals,
+    TransactionView transaction) {}

@@ -1,0 +1,11 @@
+package io.custos.service.request;
+
+/**
+ * The transaction that carries a request out, as the API shows it.
+ *
+ * @param hash the transaction hash
+ * @param nonce its nonce
+ * @param state SIGNED, BROADCAST, MINED, CONFIRMED or FAILED (REPLACED for a superseded attempt)
+ * @param blockNumber the block it was mined in, or null
+ */
+public record TransactionView(String hash, long nonce, String state, Long blockNumber) {}

@@ -1,0 +1,72 @@
+package io.custos.service.sending;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What operators watch on the sending side (Prometheus at /q/metrics): transactions by state, stuck
+ * transactions, the next nonce per account, HSM signing latency and errors, broadcast errors. The
+ * gauges are refreshed by the {@link Follower} from the database, so every instance reports the
+ * same figures.
+ */
+@ApplicationScoped
+public class SendingMetrics {
+
+  private final MeterRegistry registry;
+  private final Map<String, AtomicLong> byState = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> nonces = new ConcurrentHashMap<>();
+  private final AtomicLong stuck;
+  private final Timer signLatency;
+  private final Counter hsmErrors;
+  private final Counter broadcastErrors;
+
+  SendingMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.stuck = registry.gauge("custos_transactions_stuck", new AtomicLong());
+    this.signLatency =
+        Timer.builder("custos_hsm_sign_seconds")
+            .description("HSM signature of a transaction, from digest to verified signature")
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .register(registry);
+    this.hsmErrors = registry.counter("custos_hsm_errors_total");
+    this.broadcastErrors = registry.counter("custos_broadcast_errors_total");
+  }
+
+  Timer signLatency() {
+    return signLatency;
+  }
+
+  void hsmError() {
+    hsmErrors.increment();
+  }
+
+  void broadcastError() {
+    broadcastErrors.increment();
+  }
+
+  void stuck(long count) {
+    stuck.set(count);
+  }
+
+  void transactions(String state, long count) {
+    byState
+        .computeIfAbsent(
+            state,
+            s -> registry.gauge("custos_transactions", Tags.of("state", s), new AtomicLong()))
+        .set(count);
+  }
+
+  void nextNonce(String address, long nonce) {
+    nonces
+        .computeIfAbsent(
+            address,
+            a -> registry.gauge("custos_next_nonce", Tags.of("address", a), new AtomicLong()))
+        .set(nonce);
+  }
+}

@@ -1,0 +1,161 @@
+package io.custos.service.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custos.audit.EntryType;
+import io.custos.audit.verify.AuditVerifier;
+import io.custos.audit.verify.VerificationReport;
+import io.custos.audit.verify.VerifierKey;
+import io.custos.service.sending.FeeCaps;
+import io.custos.service.sending.Outgoing;
+import io.custos.service.sending.Sender;
+import io.custos.service.support.RealStack;
+import io.custos.service.support.Tokens;
+import io.custos.testsupport.Anvil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Every step of a sent transaction is on a log that verifies offline with the pinned HSM key. */
+@QuarkusTest
+@QuarkusTestResource(RealStack.class)
+class AuditTrailTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject Sender sender;
+  @Inject Audit audit;
+
+  @ConfigProperty(name = "custos.ethereum.node-url")
+  URI node;
+
+  private static io.restassured.specification.RequestSpecification as(String user) {
+    return given().auth().oauth2(Tokens.of(user)).contentType("application/json");
+  }
+
+  private static List<JsonNode> entries(String export) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : export.split("\n")) {
+      JsonNode n = JSON.readTree(line);
+      if (n.path("kind").asText().equals("entry")) {
+        out.add(n.get("entry"));
+      }
+    }
+    return out;
+  }
+
+  private List<String> types() throws Exception {
+    String export =
+        as("ivan").get("/api/v1/audit/export").then().statusCode(200).extract().asString();
+    return entries(export).stream().map(e -> e.get("type").asText()).toList();
+  }
+
+  private void awaitType(String type) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!types().contains(type)) {
+      assertThat(Instant.now()).as("waiting for a " + type + " entry").isBefore(deadline);
+      Anvil.rpc(node, "anvil_mine", "0x3");
+      Thread.sleep(200);
+    }
+  }
+
+  @Test
+  void aSentTransactionLeavesAVerifiableTrailSignedByTheHsmKey() throws Exception {
+    String address =
+        as("erin")
+            .body(Map.of("label", "audited"))
+            .post("/api/v1/wallets")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("address");
+    UUID walletId =
+        UUID.fromString(
+            as("erin").get("/api/v1/wallets/audited").then().extract().path("wallet.id"));
+    String funder = Anvil.rpc(node, "eth_accounts").get(0).asText();
+    Anvil.rpc(
+        node,
+        "eth_sendTransaction",
+        Map.of("from", funder, "to", address, "value", "0x" + BigInteger.TEN.pow(19).toString(16)));
+
+    sender.send(
+        new Outgoing(
+            UUID.randomUUID(),
+            walletId,
+            "0x2222222222222222222222222222222222222222",
+            BigInteger.valueOf(12345),
+            new byte[0],
+            FeeCaps.NONE));
+    awaitType(EntryType.TRANSACTION_CONFIRMED.name());
+
+    as("ivan").post("/api/v1/audit/checkpoint").then().statusCode(200);
+    String pem = as("ivan").get("/api/v1/audit/key").then().statusCode(200).extract().asString();
+    String export =
+        as("ivan").get("/api/v1/audit/export").then().statusCode(200).extract().asString();
+    Path file = Files.createTempFile("custos-audit", ".jsonl");
+    Files.writeString(file, export);
+
+    VerificationReport report =
+        new AuditVerifier(VerifierKey.parse(pem), Optional.empty()).verifyExport(file);
+
+    assertThat(report.ok()).as("faults: %s", report.faults()).isTrue();
+    assertThat(report.checkpoints()).isPositive();
+    assertThat(types())
+        .containsSubsequence(
+            "key.created", "transaction.signed", "transaction.broadcast", "transaction.confirmed");
+    JsonNode signed =
+        entries(export).stream()
+            .filter(e -> e.get("type").asText().equals("transaction.signed"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(signed.at("/payload/from").asText()).isEqualTo(address);
+    assertThat(signed.at("/payload/raw").asText()).startsWith("0x02");
+  }
+
+  @Test
+  void anEntryIsWrittenOnlyIfItsTransactionCommits() throws Exception {
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                audit.record(
+                    EntryType.POLICY_CHANGED, "tester", List.of(), Map.of("marker", "rolled-back"));
+                throw new IllegalStateException("the state change failed");
+              });
+    } catch (IllegalStateException expected) {
+      // rolled back
+    }
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                audit.record(
+                    EntryType.POLICY_CHANGED, "tester", List.of(), Map.of("marker", "kept")));
+
+    awaitType("policy.changed");
+    String export = as("ivan").get("/api/v1/audit/export").then().extract().asString();
+    assertThat(export).contains("\"kept\"").doesNotContain("rolled-back");
+  }
+
+  @Test
+  void onlyAuditorsAndAdminsReadTheLog() {
+    as("alice").get("/api/v1/audit/export").then().statusCode(403);
+    given().get("/api/v1/audit/key").then().statusCode(401);
+  }
+}
