@@ -3,6 +3,7 @@ package io.custos.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,6 +108,15 @@ public final class Anvil implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  /** Sends {@code wei} to {@code address} from anvil's first (unlocked) development account. */
+  public static void fund(URI url, String address, BigInteger wei) {
+    String funder = rpc(url, "eth_accounts").get(0).asText();
+    rpc(
+        url,
+        "eth_sendTransaction",
+        java.util.Map.of("from", funder, "to", address, "value", "0x" + wei.toString(16)));
   }
 
   /** Stops this anvil by its own process handle, forcibly if it does not exit in 5 s. */

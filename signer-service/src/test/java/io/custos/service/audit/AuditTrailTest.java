@@ -89,11 +89,7 @@ class AuditTrailTest {
     UUID walletId =
         UUID.fromString(
             as("erin").get("/api/v1/wallets/audited").then().extract().path("wallet.id"));
-    String funder = Anvil.rpc(node, "eth_accounts").get(0).asText();
-    Anvil.rpc(
-        node,
-        "eth_sendTransaction",
-        Map.of("from", funder, "to", address, "value", "0x" + BigInteger.TEN.pow(19).toString(16)));
+    Anvil.fund(node, address, BigInteger.TEN.pow(19));
 
     sender.send(
         new Outgoing(

@@ -66,11 +66,7 @@ class RequestLifecycleTest {
             .statusCode(201)
             .extract()
             .path("address");
-    String funder = Anvil.rpc(node, "eth_accounts").get(0).asText();
-    Anvil.rpc(
-        node,
-        "eth_sendTransaction",
-        Map.of("from", funder, "to", address, "value", "0x" + BigInteger.TEN.pow(19).toString(16)));
+    Anvil.fund(node, address, BigInteger.TEN.pow(19));
     return new String[] {label, address};
   }
 

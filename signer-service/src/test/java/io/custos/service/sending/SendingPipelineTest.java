@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -43,17 +42,7 @@ class SendingPipelineTest {
 
   private WalletView fundedWallet(String label) {
     WalletView w = wallets.create(label, List.of(), ADMIN);
-    String funder = Anvil.rpc(node, "eth_accounts").get(0).asText();
-    Anvil.rpc(
-        node,
-        "eth_sendTransaction",
-        Map.of(
-            "from",
-            funder,
-            "to",
-            w.address(),
-            "value",
-            "0x" + BigInteger.TEN.pow(21).toString(16)));
+    Anvil.fund(node, w.address(), BigInteger.TEN.pow(21));
     return w;
   }
 
