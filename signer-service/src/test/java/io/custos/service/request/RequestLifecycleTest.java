@@ -267,7 +267,7 @@ class RequestLifecycleTest {
             Map.of("wallet", w[0], "to", VENDOR, "value", "0", "data", "0xabc"),
             Map.of("wallet", w[0], "to", VENDOR, "value", "0", "data", "0x" + "00".repeat(131_073)),
             Map.of("wallet", w[0], "to", VENDOR, "value", "1", "memo", "m".repeat(257)),
-            Map.of("wallet", w[0], "to", VENDOR, "token", "TST", "amount", "1.0000001"),
+            Map.of("wallet", w[0], "to", VENDOR, "token", "TST", "amount", "1.0000000000000000001"),
             Map.of("to", VENDOR, "value", "1"));
     for (Map<String, Object> body : bad) {
       submit(token, key, body)
@@ -296,6 +296,42 @@ class RequestLifecycleTest {
   }
 
   @Test
+  void anErc20PayoutOfARealTokenIsDecodedLimitedByPolicyAndMined() throws Exception {
+    String token = Erc20Fixture.deployAndMint(node, "0x8bBC3514477d75EC797BBe4e19d7961660Bb849c");
+    String[] w = wallet("treasury");
+    Erc20Fixture.mint(node, token, w[1], new BigInteger("1000000000000000000000")); // 1,000 TST
+
+    String over =
+        submit(
+                Tokens.of("alice"),
+                key(),
+                Map.of("wallet", w[0], "to", VENDOR, "token", "TST", "amount", "1000.5"))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("state");
+    assertThat(over).as("above the rule's 1,000 TST per transfer").isEqualTo("DENIED");
+
+    String id =
+        submit(
+                Tokens.of("alice"),
+                key(),
+                Map.of("wallet", w[0], "to", VENDOR, "token", "TST", "amount", "250"))
+            .then()
+            .statusCode(201)
+            .body("decision.rule", equalTo("token-payout"))
+            .extract()
+            .path("id");
+    verdict("bob", id, "approve", 200);
+    awaitState(id, "CONFIRMED");
+
+    assertThat(Erc20Fixture.balanceOf(node, token, VENDOR))
+        .isEqualTo(new BigInteger("250000000000000000000"));
+    assertThat(Erc20Fixture.balanceOf(node, token, w[1]))
+        .isEqualTo(new BigInteger("750000000000000000000"));
+  }
+
+  @Test
   void anErc20TransferIsEncodedFromTheTokenOfTheAddressBook() {
     String[] w = wallet("treasury");
     submit(
@@ -305,14 +341,15 @@ class RequestLifecycleTest {
         .then()
         .statusCode(201)
         .body("kind", equalTo("erc20_transfer"))
-        .body("amount", equalTo("250.000000"))
+        .body("amount", equalTo("250.000000000000000000"))
         .body(
             "data",
             equalTo(
                 "0xa9059cbb"
                     + "000000000000000000000000"
                     + VENDOR.substring(2)
-                    + String.format("%064x", 250_000_000L)))
+                    + String.format(
+                        "%064x", BigInteger.valueOf(250).multiply(BigInteger.TEN.pow(18)))))
         .body("state", equalTo("PENDING_APPROVAL"))
         .body("decision.rule", equalTo("token-payout"));
   }
