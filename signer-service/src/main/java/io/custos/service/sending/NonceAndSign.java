@@ -7,7 +7,6 @@ import io.custos.hsm.eth.SignedTransaction;
 import io.custos.service.audit.Audit;
 import io.custos.service.chain.EthereumNode;
 import io.custos.service.wallet.SigningKey;
-import io.custos.service.wallet.WalletService;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,7 +34,6 @@ import org.web3j.utils.Numeric;
 public class NonceAndSign {
 
   private final EntityManager em;
-  private final WalletService wallets;
   private final EthereumSigner signer;
   private final EthereumNode node;
   private final Clock clock;
@@ -44,14 +42,12 @@ public class NonceAndSign {
 
   NonceAndSign(
       EntityManager em,
-      WalletService wallets,
       EthereumSigner signer,
       EthereumNode node,
       Clock clock,
       Audit audit,
       SendingMetrics metrics) {
     this.em = em;
-    this.wallets = wallets;
     this.signer = signer;
     this.node = node;
     this.clock = clock;
@@ -61,12 +57,11 @@ public class NonceAndSign {
 
   /** Signs {@code out}; if its request already has a transaction, returns that one instead. */
   @Transactional
-  public TxRecord signAndRecord(Outgoing out, Fees fees) {
+  public TxRecord signAndRecord(Outgoing out, SigningKey key, Fees fees) {
     TxRecord existing = original(out.requestId());
     if (existing != null) {
       return existing;
     }
-    SigningKey key = wallets.signingKey(out.walletId());
     long nonce = lockCursor(key);
     RawTransaction raw =
         RawTransaction.createTransaction(

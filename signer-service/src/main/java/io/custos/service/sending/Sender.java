@@ -1,5 +1,6 @@
 package io.custos.service.sending;
 
+import io.custos.service.wallet.SigningKey;
 import io.custos.service.wallet.WalletService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -33,8 +34,8 @@ public class Sender {
    * @throws FeeAboveCapException when the network asks more than the approved cap (nothing signed)
    */
   public TxRecord send(Outgoing out) throws IOException {
-    String from = wallets.signingKey(out.walletId()).address();
-    TxRecord tx = signing.signAndRecord(out, fees.fees(from, out));
+    SigningKey key = wallets.signingKey(out.walletId());
+    TxRecord tx = signing.signAndRecord(out, key, fees.fees(key.address(), out));
     broadcaster.broadcast(tx.id());
     return tx;
   }
