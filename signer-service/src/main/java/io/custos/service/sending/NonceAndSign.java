@@ -55,9 +55,18 @@ public class NonceAndSign {
     this.metrics = metrics;
   }
 
-  /** Signs {@code out}; if its request already has a transaction, returns that one instead. */
+  /**
+   * Signs {@code out}; if its request already has a transaction, returns that one instead.
+   *
+   * @throws NonceDivergedException when the account's cursor is flagged (nothing signed)
+   */
   @Transactional
   public TxRecord signAndRecord(Outgoing out, SigningKey key, Fees fees) {
+    // Two workers (or instances) releasing the same request queue here; the second then finds the
+    // first one's transaction instead of signing a second one and losing to the unique index.
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+        .setParameter(1, "send:" + out.requestId())
+        .getSingleResult();
     TxRecord existing = original(out.requestId());
     if (existing != null) {
       return existing;
@@ -135,7 +144,8 @@ public class NonceAndSign {
 
   /**
    * Locks the account's cursor and returns the nonce to use. A new cursor starts at the node's
-   * pending count, so transactions sent from the address before Custos held it are respected.
+   * pending count, so transactions sent from the address before Custos held it are respected; a
+   * cursor the {@link NonceReconciler} flagged gives none.
    */
   private long lockCursor(SigningKey key) {
     List<?> rows = selectCursor(key);
@@ -149,12 +159,18 @@ public class NonceAndSign {
           .executeUpdate();
       rows = selectCursor(key);
     }
-    return ((Number) rows.get(0)).longValue();
+    Object[] cursor = (Object[]) rows.get(0);
+    long next = ((Number) cursor[0]).longValue();
+    if (cursor[1] != null) {
+      throw new NonceDivergedException(key.address(), next, ((Number) cursor[2]).longValue());
+    }
+    return next;
   }
 
   private List<?> selectCursor(SigningKey key) {
     return em.createNativeQuery(
-            "SELECT next_nonce FROM nonce_cursor WHERE chain_id = ?1 AND address = ?2 FOR UPDATE")
+            "SELECT next_nonce, diverged_since, node_nonce FROM nonce_cursor"
+                + " WHERE chain_id = ?1 AND address = ?2 FOR UPDATE")
         .setParameter(1, key.chainId())
         .setParameter(2, key.address())
         .getResultList();
