@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
@@ -32,6 +33,8 @@ import org.web3j.utils.Numeric;
  */
 @ApplicationScoped
 public class NonceAndSign {
+
+  private static final Logger LOG = Logger.getLogger(NonceAndSign.class);
 
   private final EntityManager em;
   private final EthereumSigner signer;
@@ -127,6 +130,7 @@ public class NonceAndSign {
             "maxPriorityFeePerGas", fees.maxPriorityFeePerGas().toString(),
             "hash", hash,
             "raw", hex(signed.raw())));
+    LOG.infof("request %s signed as %s (nonce %d)", out.requestId(), hash, nonce);
     return new TxRecord(id, out.requestId(), nonce, hash, "SIGNED");
   }
 
