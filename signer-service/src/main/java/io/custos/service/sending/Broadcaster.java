@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -18,8 +17,9 @@ import org.web3j.utils.Numeric;
 /**
  * Sends a recorded transaction's raw bytes to the node. Sending the same bytes again is harmless
  * (same hash), so after a crash or a node outage everything still SIGNED is simply sent again. When
- * the node says "already known" or "nonce too low", it is asked about our own hash rather than
- * retried blindly.
+ * the node refuses them, it is asked about our own hash: after a crash between the send and its
+ * record, or a lost answer, the node already has (or has mined) the transaction and says so in its
+ * own words ("already known", "already imported", "nonce too low"), which differ between nodes.
  */
 @ApplicationScoped
 public class Broadcaster {
@@ -57,7 +57,7 @@ public class Broadcaster {
     String hash = Numeric.toHexString((byte[]) row[1]);
     try {
       var sent = node.web3j().ethSendRawTransaction(Numeric.toHexString((byte[]) row[0])).send();
-      if (!sent.hasError() || nodeHasOurs(sent.getError().getMessage(), hash)) {
+      if (!sent.hasError() || nodeHasOurs(hash)) {
         markBroadcast(txId);
         audit.record(
             EntryType.TRANSACTION_BROADCAST,
@@ -78,11 +78,7 @@ public class Broadcaster {
     }
   }
 
-  private boolean nodeHasOurs(String error, String hash) throws IOException {
-    String e = error.toLowerCase(Locale.ROOT);
-    if (!e.contains("already known") && !e.contains("nonce too low")) {
-      return false;
-    }
+  private boolean nodeHasOurs(String hash) throws IOException {
     return node.web3j().ethGetTransactionByHash(hash).send().getTransaction().isPresent();
   }
 

@@ -33,6 +33,7 @@ public class Follower {
   private final EntityManager em;
   private final EthereumNode node;
   private final Broadcaster broadcaster;
+  private final NonceReconciler nonces;
   private final int confirmations;
   private final Audit audit;
   private final SendingMetrics metrics;
@@ -43,6 +44,7 @@ public class Follower {
       EntityManager em,
       EthereumNode node,
       Broadcaster broadcaster,
+      NonceReconciler nonces,
       EthereumConfig config,
       Audit audit,
       SendingMetrics metrics,
@@ -50,6 +52,7 @@ public class Follower {
     this.em = em;
     this.node = node;
     this.broadcaster = broadcaster;
+    this.nonces = nonces;
     this.confirmations = config.confirmations();
     this.audit = audit;
     this.metrics = metrics;
@@ -64,6 +67,7 @@ public class Follower {
     try {
       resendSigned();
       followOpen();
+      nonces.reconcile();
       flagStuck();
       refreshMetrics();
     } catch (IOException | RuntimeException e) {
@@ -105,7 +109,7 @@ public class Follower {
         // The block that held it is no longer canonical: it is pending again.
         em.createNativeQuery(
                 "UPDATE eth_transaction SET state = 'BROADCAST', block_number = NULL,"
-                    + " block_hash = NULL, receipt_status = NULL WHERE id = ?1")
+                    + " block_hash = NULL, receipt_status = NULL WHERE id = ?1 AND state = 'MINED'")
             .setParameter(1, id)
             .executeUpdate();
       }
@@ -118,13 +122,16 @@ public class Follower {
     if (next.equals(state)) {
       return;
     }
-    setState(
-        id,
-        next,
-        block.longValueExact(),
-        Numeric.hexStringToByteArray(receipt.getBlockHash()),
-        reverted ? 0 : 1);
-    if (!next.equals("MINED")) {
+    boolean moved =
+        setState(
+            id,
+            state,
+            next,
+            block.longValueExact(),
+            Numeric.hexStringToByteArray(receipt.getBlockHash()),
+            reverted ? 0 : 1);
+    // Another instance following the same transaction may have moved it first: one entry only.
+    if (moved && !next.equals("MINED")) {
       audit.record(
           reverted ? EntryType.TRANSACTION_FAILED : EntryType.TRANSACTION_CONFIRMED,
           Audit.SYSTEM,
@@ -138,16 +145,20 @@ public class Follower {
     }
   }
 
-  private void setState(UUID id, String state, long block, byte[] blockHash, int status) {
-    em.createNativeQuery(
-            "UPDATE eth_transaction SET state = ?2, block_number = ?3, block_hash = ?4,"
-                + " receipt_status = ?5 WHERE id = ?1")
-        .setParameter(1, id)
-        .setParameter(2, state)
-        .setParameter(3, block)
-        .setParameter(4, blockHash)
-        .setParameter(5, status)
-        .executeUpdate();
+  /** Moves the transaction from {@code from} to {@code to}; false if it was no longer in from. */
+  private boolean setState(
+      UUID id, String from, String to, long block, byte[] blockHash, int status) {
+    return em.createNativeQuery(
+                "UPDATE eth_transaction SET state = ?2, block_number = ?3, block_hash = ?4,"
+                    + " receipt_status = ?5 WHERE id = ?1 AND state = ?6")
+            .setParameter(1, id)
+            .setParameter(2, to)
+            .setParameter(3, block)
+            .setParameter(4, blockHash)
+            .setParameter(5, status)
+            .setParameter(6, from)
+            .executeUpdate()
+        == 1;
   }
 
   /**
@@ -181,6 +192,12 @@ public class Follower {
                     "SELECT count(*) FROM eth_transaction WHERE stuck_since IS NOT NULL")
                 .getSingleResult();
     metrics.stuck(stuck.longValue());
+    Number diverged =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM nonce_cursor WHERE diverged_since IS NOT NULL")
+                .getSingleResult();
+    metrics.diverged(diverged.longValue());
     for (Object row :
         em.createNativeQuery("SELECT address, next_nonce FROM nonce_cursor").getResultList()) {
       Object[] r = (Object[]) row;

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
@@ -32,6 +33,8 @@ import org.web3j.utils.Numeric;
  */
 @ApplicationScoped
 public class NonceAndSign {
+
+  private static final Logger LOG = Logger.getLogger(NonceAndSign.class);
 
   private final EntityManager em;
   private final EthereumSigner signer;
@@ -55,9 +58,18 @@ public class NonceAndSign {
     this.metrics = metrics;
   }
 
-  /** Signs {@code out}; if its request already has a transaction, returns that one instead. */
+  /**
+   * Signs {@code out}; if its request already has a transaction, returns that one instead.
+   *
+   * @throws NonceDivergedException when the account's cursor is flagged (nothing signed)
+   */
   @Transactional
   public TxRecord signAndRecord(Outgoing out, SigningKey key, Fees fees) {
+    // Two workers (or instances) releasing the same request queue here; the second then finds the
+    // first one's transaction instead of signing a second one and losing to the unique index.
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+        .setParameter(1, "send:" + out.requestId())
+        .getSingleResult();
     TxRecord existing = original(out.requestId());
     if (existing != null) {
       return existing;
@@ -118,6 +130,7 @@ public class NonceAndSign {
             "maxPriorityFeePerGas", fees.maxPriorityFeePerGas().toString(),
             "hash", hash,
             "raw", hex(signed.raw())));
+    LOG.infof("request %s signed as %s (nonce %d)", out.requestId(), hash, nonce);
     return new TxRecord(id, out.requestId(), nonce, hash, "SIGNED");
   }
 
@@ -135,7 +148,8 @@ public class NonceAndSign {
 
   /**
    * Locks the account's cursor and returns the nonce to use. A new cursor starts at the node's
-   * pending count, so transactions sent from the address before Custos held it are respected.
+   * pending count, so transactions sent from the address before Custos held it are respected; a
+   * cursor the {@link NonceReconciler} flagged gives none.
    */
   private long lockCursor(SigningKey key) {
     List<?> rows = selectCursor(key);
@@ -149,12 +163,18 @@ public class NonceAndSign {
           .executeUpdate();
       rows = selectCursor(key);
     }
-    return ((Number) rows.get(0)).longValue();
+    Object[] cursor = (Object[]) rows.get(0);
+    long next = ((Number) cursor[0]).longValue();
+    if (cursor[1] != null) {
+      throw new NonceDivergedException(key.address(), next, ((Number) cursor[2]).longValue());
+    }
+    return next;
   }
 
   private List<?> selectCursor(SigningKey key) {
     return em.createNativeQuery(
-            "SELECT next_nonce FROM nonce_cursor WHERE chain_id = ?1 AND address = ?2 FOR UPDATE")
+            "SELECT next_nonce, diverged_since, node_nonce FROM nonce_cursor"
+                + " WHERE chain_id = ?1 AND address = ?2 FOR UPDATE")
         .setParameter(1, key.chainId())
         .setParameter(2, key.address())
         .getResultList();

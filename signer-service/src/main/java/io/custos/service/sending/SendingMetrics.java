@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What operators watch on the sending side (Prometheus at /q/metrics): transactions by state, stuck
- * transactions, the next nonce per account, HSM signing latency and errors, broadcast errors. The
- * gauges are refreshed by the {@link Follower} from the database, so every instance reports the
- * same figures.
+ * transactions, the next nonce per account, accounts held for a diverged nonce, HSM signing latency
+ * and errors, broadcast errors. The gauges are refreshed by the {@link Follower} from the database,
+ * so every instance reports the same figures.
  */
 @ApplicationScoped
 public class SendingMetrics {
@@ -22,6 +22,7 @@ public class SendingMetrics {
   private final Map<String, AtomicLong> byState = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> nonces = new ConcurrentHashMap<>();
   private final AtomicLong stuck;
+  private final AtomicLong diverged;
   private final Timer signLatency;
   private final Counter hsmErrors;
   private final Counter broadcastErrors;
@@ -29,6 +30,7 @@ public class SendingMetrics {
   SendingMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.stuck = registry.gauge("custos_transactions_stuck", new AtomicLong());
+    this.diverged = registry.gauge("custos_nonce_diverged_accounts", new AtomicLong());
     this.signLatency =
         Timer.builder("custos_hsm_sign_seconds")
             .description("HSM signature of a transaction, from digest to verified signature")
@@ -52,6 +54,10 @@ public class SendingMetrics {
 
   void stuck(long count) {
     stuck.set(count);
+  }
+
+  void diverged(long accounts) {
+    diverged.set(accounts);
   }
 
   void transactions(String state, long count) {
