@@ -18,7 +18,12 @@ class ActivePolicyTest {
     assertThat(demo.policy().rules())
         .extracting(r -> r.name())
         .containsExactly(
-            "vendor-payout", "staking-deposit", "other-deposits", "staking-bot", "everything-else");
+            "vendor-payout",
+            "staking-deposit",
+            "other-deposits",
+            "staking-bot",
+            "operator-cancel",
+            "everything-else");
   }
 
   @Test
