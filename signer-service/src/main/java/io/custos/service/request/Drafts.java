@@ -121,7 +121,7 @@ final class Drafts {
     return value;
   }
 
-  private static BigInteger optionalWei(String text, String field) {
+  static BigInteger optionalWei(String text, String field) {
     return text == null ? null : wei(text, field);
   }
 

@@ -81,16 +81,20 @@ class Evaluator {
     repository.lock(keys);
   }
 
-  /** Decides the request; the caller holds the locks of {@link #lock}. */
+  /**
+   * Decides the request; the caller holds the locks of {@link #lock}. {@code original} is the
+   * request a speed-up or cancel replaces (else null): its payload is not counted twice.
+   */
   Evaluation decide(
       TransactionIntent intent,
       Requester requester,
       List<Approval> approvals,
       UUID requestId,
+      UUID original,
       Instant now) {
     PolicyEngine engine = policy.engine();
     List<UsageKey> keys = engine.requiredUsage(intent, requester);
-    Usage usage = new Usage(repository.usage(keys, now, requestId));
+    Usage usage = new Usage(repository.usage(keys, now, requestId, original));
     Decision decision = engine.evaluate(intent, requester, approvals, usage, now);
     RequestState state = RequestState.of(decision, vetoed(decision), now);
     Instant notBefore = decision instanceof Decision.Allow a ? a.notBefore() : null;

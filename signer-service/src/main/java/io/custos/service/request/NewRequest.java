@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param destination the DESTINATION usage subject
  * @param evaluation the decision at submission
  * @param now the submission time
+ * @param replaces the original request of a speed-up or cancel, else null
+ * @param initiatedBy the operator who asked for the replacement, else null
  */
 record NewRequest(
     UUID id,
@@ -28,4 +30,34 @@ record NewRequest(
     Erc20Calls.Exposure exposure,
     String destination,
     Evaluation evaluation,
-    Instant now) {}
+    Instant now,
+    UUID replaces,
+    String initiatedBy) {
+
+  /** A request as a requester submits it. */
+  NewRequest(
+      UUID id,
+      String idempotencyKey,
+      byte[] bodySha256,
+      Caller requester,
+      UUID walletId,
+      Draft draft,
+      Erc20Calls.Exposure exposure,
+      String destination,
+      Evaluation evaluation,
+      Instant now) {
+    this(
+        id,
+        idempotencyKey,
+        bodySha256,
+        requester,
+        walletId,
+        draft,
+        exposure,
+        destination,
+        evaluation,
+        now,
+        null,
+        null);
+  }
+}

@@ -1,5 +1,6 @@
 package io.custos.service.request;
 
+import io.custos.service.sending.NonceSettledException;
 import io.custos.service.sending.Sender;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,9 @@ class ReleaseWorker {
     try {
       var tx = sender.send(requests.outgoing(id));
       LOG.infof("request %s sent as %s (nonce %d)", id, tx.hash(), tx.nonce());
+    } catch (NonceSettledException e) {
+      requests.replacedBeforeSigning(id);
+      LOG.infof("replacement %s not sent: %s", id, e.getMessage());
     } catch (Exception e) {
       LOG.warnf("request %s not sent yet: %s", id, e.getMessage());
     }

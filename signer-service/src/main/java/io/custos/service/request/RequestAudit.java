@@ -7,6 +7,7 @@ import io.custos.policy.Decision;
 import io.custos.service.audit.Audit;
 import io.custos.service.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ class RequestAudit {
 
   /** Not an {@link EntryType} constant of the library: specific to the request workflow. */
   static final EntryType REQUEST_EXPIRED = new EntryType("request.expired");
+
+  /** A speed-up or cancel never signed because a transaction of its nonce was mined first. */
+  static final EntryType REQUEST_REPLACED = new EntryType("request.replaced");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,9 +55,24 @@ class RequestAudit {
     if (d.memo() != null) {
       p.put("memo", d.memo());
     }
-    audit.record(
-        EntryType.REQUEST_SUBMITTED, r.requester().username(), subjects(r.id(), r.walletId()), p);
-    decided(r.id(), null, r.evaluation(), r.requester().username());
+    if (d.maxFeePerGas() != null) {
+      p.put("maxFeePerGas", d.maxFeePerGas().toString());
+    }
+    if (d.maxPriorityFeePerGas() != null) {
+      p.put("maxPriorityFeePerGas", d.maxPriorityFeePerGas().toString());
+    }
+    String actor = r.requester().username();
+    if (r.replaces() != null) {
+      p.put("replaces", r.replaces().toString());
+      p.put("initiatedBy", r.initiatedBy());
+      actor = r.initiatedBy();
+    }
+    List<String> subjects = new ArrayList<>(subjects(r.id(), r.walletId()));
+    if (r.replaces() != null) {
+      subjects.add("request:" + r.replaces());
+    }
+    audit.record(EntryType.REQUEST_SUBMITTED, actor, subjects, p);
+    decided(r.id(), null, r.evaluation(), actor);
   }
 
   void verdict(UUID id, Caller approver, String verdict, String comment) {
@@ -89,6 +108,14 @@ class RequestAudit {
   void expired(UUID id) {
     audit.record(
         REQUEST_EXPIRED,
+        Audit.SYSTEM,
+        List.of("request:" + id),
+        Map.of("requestId", id.toString()));
+  }
+
+  void replacedBeforeSigning(UUID id) {
+    audit.record(
+        REQUEST_REPLACED,
         Audit.SYSTEM,
         List.of("request:" + id),
         Map.of("requestId", id.toString()));

@@ -65,6 +65,9 @@ class RequestEntity {
   @Column(name = "token_units", columnDefinition = "numeric(78)")
   BigInteger tokenUnits;
 
+  /** What the policy counts DESTINATION usage by. */
+  String destination;
+
   byte[] data;
 
   @Column(name = "max_fee_per_gas", columnDefinition = "numeric(78)")
@@ -95,4 +98,11 @@ class RequestEntity {
 
   @Column(name = "updated_at")
   Instant updatedAt;
+
+  /** The original request this one speeds up or cancels, else null. */
+  UUID replaces;
+
+  /** The operator who asked for the replacement, else null. */
+  @Column(name = "initiated_by")
+  String initiatedBy;
 }

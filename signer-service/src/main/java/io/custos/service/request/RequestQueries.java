@@ -70,7 +70,8 @@ public class RequestQueries {
     return new RequestPage(items, ids.size() > n ? items.getLast().id() : null);
   }
 
-  private static boolean readsAll(Caller caller) {
+  /** True when the caller may read every request, not only their own. */
+  public static boolean readsAll(Caller caller) {
     return caller.roles().stream().anyMatch(READ_ALL::contains);
   }
 
@@ -113,7 +114,9 @@ public class RequestQueries {
         r.updatedAt,
         evaluator.read(r.explanation).view(),
         approvals,
-        tx);
+        tx,
+        r.replaces,
+        scans.replacedBy(r.id));
   }
 
   /** The token amount in whole tokens, with the decimals of the token in the active policy. */

@@ -68,8 +68,8 @@ class RequestRepository {
             + " wallet_id, kind, to_address, value_wei, token_symbol, token_address, token_units,"
             + " destination, data, max_fee_per_gas, max_priority_fee_per_gas, memo, state,"
             + " decided_rule, policy_hash, explanation, not_before, allowed_at, created_at,"
-            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)"
+            + " updated_at, replaces, initiated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (requester_subject, idempotency_key) DO NOTHING";
     return Jdbc.work(
         em,
@@ -113,6 +113,8 @@ class RequestRepository {
     s.setObject(26, Jdbc.time(e.allowedAt()));
     s.setObject(27, Jdbc.time(r.now()));
     s.setObject(28, Jdbc.time(r.now()));
+    s.setObject(29, r.replaces());
+    s.setString(30, r.initiatedBy());
   }
 
   /** The state of the request, with its row locked until the transaction ends. */
@@ -175,6 +177,19 @@ class RequestRepository {
         });
   }
 
+  /** Copies the verdicts given on one request to another (a speed-up that carries them). */
+  void copyApprovals(UUID from, UUID to) {
+    em.createNativeQuery(
+            "INSERT INTO approval (request_id, approver_subject, approver_username,"
+                + " approver_groups, verdict, comment, evidence_scheme, evidence_payload, at)"
+                + " SELECT ?1, approver_subject, approver_username, approver_groups, verdict,"
+                + " comment, evidence_scheme, evidence_payload, at FROM approval"
+                + " WHERE request_id = ?2")
+        .setParameter(1, to)
+        .setParameter(2, from)
+        .executeUpdate();
+  }
+
   List<ApprovalEntity> approvals(UUID requestId) {
     return em.createQuery(
             "FROM ApprovalEntity WHERE requestId = :r ORDER BY at, approverSubject",
@@ -185,9 +200,11 @@ class RequestRepository {
 
   /**
    * All usage figures in one query: allowed requests in {@code (now - window, now]} per key,
-   * excluding the request being decided.
+   * excluding the request being decided and, when it is a replacement, its original (which already
+   * counts the payload once). Replacements never count: a speed-up moves what its original moves, a
+   * cancel moves nothing.
    */
-  Map<UsageKey, BigInteger> usage(List<UsageKey> keys, Instant now, UUID exclude) {
+  Map<UsageKey, BigInteger> usage(List<UsageKey> keys, Instant now, UUID exclude, UUID original) {
     if (keys.isEmpty()) {
       return Map.of();
     }
@@ -204,10 +221,12 @@ class RequestRepository {
             + String.join(", ", columns)
             + " FROM tx_request WHERE "
             + ALLOWED
-            + " AND allowed_at > ? AND allowed_at <= ? AND id <> ?";
+            + " AND allowed_at > ? AND allowed_at <= ? AND id <> ? AND id <> ?"
+            + " AND replaces IS NULL";
     params.add(Jdbc.time(earliest));
     params.add(Jdbc.time(now));
     params.add(exclude);
+    params.add(original == null ? exclude : original);
     return Jdbc.work(
         em,
         c -> {

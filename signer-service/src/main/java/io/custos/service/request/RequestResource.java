@@ -27,11 +27,17 @@ public class RequestResource {
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final RequestService requests;
+  private final ReplacementService replacements;
   private final RequestQueries queries;
   private final CurrentCaller caller;
 
-  RequestResource(RequestService requests, RequestQueries queries, CurrentCaller caller) {
+  RequestResource(
+      RequestService requests,
+      ReplacementService replacements,
+      RequestQueries queries,
+      CurrentCaller caller) {
     this.requests = requests;
+    this.replacements = replacements;
     this.queries = queries;
     this.caller = caller;
   }
@@ -59,6 +65,33 @@ public class RequestResource {
   public RequestView judge(@PathParam("id") UUID id, ApprovalBody body) {
     var who = caller.get();
     return queries.show(requests.judge(id, body, who), who);
+  }
+
+  /**
+   * 201 with a new request that replaces the stuck transaction with higher fees (body optional).
+   */
+  @POST
+  @Path("{id}/speed-up")
+  @RolesAllowed("operator")
+  public Response speedUp(@PathParam("id") UUID id, ReplaceBody body, UriInfo uri) {
+    var who = caller.get();
+    return created(replacements.speedUp(id, body, who), uri);
+  }
+
+  /** 201 with a new request: a zero-value transfer to the wallet itself with the stuck nonce. */
+  @POST
+  @Path("{id}/cancel")
+  @RolesAllowed("operator")
+  public Response cancel(@PathParam("id") UUID id, ReplaceBody body, UriInfo uri) {
+    var who = caller.get();
+    return created(replacements.cancel(id, body, who), uri);
+  }
+
+  private Response created(UUID id, UriInfo uri) {
+    return Response.created(
+            uri.getBaseUriBuilder().path("api/v1/requests").path(id.toString()).build())
+        .entity(queries.show(id, caller.get()))
+        .build();
   }
 
   @GET

@@ -114,6 +114,37 @@ class RequestScans {
         max);
   }
 
+  /**
+   * Marks an approved replacement that has no transaction REPLACED; false when it is not one (any
+   * more).
+   */
+  boolean replacedBeforeSigning(UUID id, Instant now) {
+    return !Jdbc.uuids(
+            em,
+            "UPDATE tx_request r SET state = 'REPLACED', allowed_at = NULL, updated_at = ?"
+                + " WHERE r.id = ? AND r.state = 'APPROVED' AND r.replaces IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM eth_transaction e WHERE e.request_id = r.id)"
+                + " RETURNING r.id",
+            Jdbc.time(now),
+            id)
+        .isEmpty();
+  }
+
+  /**
+   * The replacement that stands for a request now: the newest speed-up or cancel of it that was not
+   * refused, or null.
+   */
+  UUID replacedBy(UUID id) {
+    List<UUID> ids =
+        Jdbc.uuids(
+            em,
+            "SELECT id FROM tx_request WHERE replaces = ?"
+                + " AND state NOT IN ('DENIED', 'REJECTED', 'EXPIRED')"
+                + " ORDER BY created_at DESC, id DESC LIMIT 1",
+            id);
+    return ids.isEmpty() ? null : ids.getFirst();
+  }
+
   /** Expires requests pending since before {@code cutoff}; returns their ids. */
   List<UUID> expire(Instant cutoff, Instant now) {
     return Jdbc.uuids(

@@ -99,7 +99,7 @@ public class RequestService {
     Erc20Calls.Exposure exposure = exposure(draft, book);
     String destination =
         exposure != null ? exposure.counterparty().lowerHex() : draft.txTo().lowerHex();
-    Evaluation evaluation = evaluator.decide(intent, who, List.of(), id, now);
+    Evaluation evaluation = evaluator.decide(intent, who, List.of(), id, null, now);
     NewRequest row =
         new NewRequest(
             id,
@@ -179,7 +179,7 @@ public class RequestService {
     Instant now = now();
     repository.upsertApproval(id, approver, verdict.name(), comment, now);
     audit.verdict(id, approver, verdict.name(), comment);
-    Evaluation e = evaluator.decide(intent, requester, approvals(id), id, now);
+    Evaluation e = evaluator.decide(intent, requester, approvals(id), id, r.replaces, now);
     repository.decide(id, state, e, now);
     audit.decided(id, state, e, approver.username());
     return id;
@@ -196,7 +196,7 @@ public class RequestService {
     throw new ApiException(ProblemType.VALIDATION, "verdict must be \"approve\" or \"reject\"");
   }
 
-  private List<Approval> approvals(UUID id) {
+  List<Approval> approvals(UUID id) {
     return repository.approvals(id).stream()
         .map(
             a ->
@@ -224,7 +224,7 @@ public class RequestService {
       return state;
     }
     Instant now = now();
-    Evaluation e = evaluator.decide(intent, requester, approvals(id), id, now);
+    Evaluation e = evaluator.decide(intent, requester, approvals(id), id, r.replaces, now);
     repository.decide(id, state, e, now);
     audit.decided(id, state, e, io.custos.service.audit.Audit.SYSTEM);
     return e.state();
@@ -262,14 +262,26 @@ public class RequestService {
         to.checksummed(),
         r.valueWei,
         r.data,
-        new FeeCaps(r.maxFeePerGas, r.maxPriorityFeePerGas));
+        new FeeCaps(r.maxFeePerGas, r.maxPriorityFeePerGas),
+        r.replaces);
+  }
+
+  /**
+   * A speed-up or cancel that came too late: a transaction of its nonce was mined first, so it is
+   * never signed.
+   */
+  @Transactional
+  public void replacedBeforeSigning(UUID id) {
+    if (scans.replacedBeforeSigning(id, now())) {
+      audit.replacedBeforeSigning(id);
+    }
   }
 
   /**
    * The service time at PostgreSQL's precision: a stored time is rounded to microseconds, and an
    * approval rounded up past the evaluation time would not count.
    */
-  private Instant now() {
+  Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
@@ -285,7 +297,7 @@ public class RequestService {
   }
 
   /** The draft a stored request was made from (the token's decimals do not matter any more). */
-  private Draft draftOf(RequestEntity r) {
+  Draft draftOf(RequestEntity r) {
     Asset.Token token =
         r.tokenSymbol == null
             ? null
@@ -303,11 +315,11 @@ public class RequestService {
         r.memo);
   }
 
-  private static Requester requester(Caller c) {
+  static Requester requester(Caller c) {
     return new Requester(c.subject(), c.roles(), c.groups(), c.serviceAccount());
   }
 
-  private static Requester requesterOf(RequestEntity r) {
+  static Requester requesterOf(RequestEntity r) {
     return new Requester(
         r.requesterSubject,
         Set.copyOf(Arrays.asList(r.requesterRoles)),

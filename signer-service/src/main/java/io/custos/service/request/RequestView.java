@@ -27,6 +27,8 @@ import java.util.UUID;
  * @param decision the latest decision
  * @param approvals the verdicts given
  * @param transaction the transaction, once signed
+ * @param replaces for a speed-up or cancel, the original request; else null
+ * @param replacedBy the newest speed-up or cancel of this request that was not refused, else null
  */
 public record RequestView(
     UUID id,
@@ -47,4 +49,6 @@ public record RequestView(
     Instant updatedAt,
     DecisionView decision,
     List<ApprovalView> approvals,
-    TransactionView transaction) {}
+    TransactionView transaction,
+    UUID replaces,
+    UUID replacedBy) {}

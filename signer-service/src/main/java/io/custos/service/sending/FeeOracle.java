@@ -51,6 +51,24 @@ public class FeeOracle {
     return new Fees(gas(web3, from, out), maxFee, tip);
   }
 
+  /**
+   * A replacement's fees are the ones its request carries; only the gas limit comes from the node.
+   */
+  public Fees replacement(String from, Outgoing out) throws IOException {
+    FeeCaps exact = out.caps();
+    return new Fees(
+        gas(node.web3j(), from, out), exact.maxFeePerGas(), exact.maxPriorityFeePerGas());
+  }
+
+  /** The base fee of the latest block, in wei per gas. */
+  public BigInteger baseFee() throws IOException {
+    return node.web3j()
+        .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+        .send()
+        .getBlock()
+        .getBaseFeePerGas();
+  }
+
   private static BigInteger gas(Web3j web3, String from, Outgoing out) throws IOException {
     byte[] data = out.data();
     Transaction call =

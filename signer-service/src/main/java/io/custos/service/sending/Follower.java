@@ -24,11 +24,18 @@ import org.web3j.utils.Numeric;
  * Follows every open transaction to its end: sends again what is still SIGNED (after a crash or a
  * node outage), records receipts (MINED, or FAILED when reverted), confirms after the configured
  * number of blocks, and puts a transaction whose receipt disappeared (a reorg) back to BROADCAST.
+ * When one transaction of a nonce is mined, the others of that nonce (speed-up, cancel) become
+ * REPLACED.
  */
 @ApplicationScoped
 public class Follower {
 
   private static final Logger LOG = Logger.getLogger(Follower.class);
+
+  /**
+   * Not an {@link EntryType} constant of the library: another transaction of its nonce was mined.
+   */
+  static final EntryType TRANSACTION_REPLACED = new EntryType("transaction.replaced");
 
   private final EntityManager em;
   private final EthereumNode node;
@@ -130,6 +137,9 @@ public class Follower {
             block.longValueExact(),
             Numeric.hexStringToByteArray(receipt.getBlockHash()),
             reverted ? 0 : 1);
+    if (moved && state.equals("BROADCAST")) {
+      replaceOthersOfNonce(id, hash);
+    }
     // Another instance following the same transaction may have moved it first: one entry only.
     if (moved && !next.equals("MINED")) {
       audit.record(
@@ -142,6 +152,33 @@ public class Follower {
               "blockHash", receipt.getBlockHash(),
               "gasUsed", receipt.getGasUsed().toString(),
               "status", reverted ? "reverted" : "success"));
+    }
+  }
+
+  /**
+   * A transaction of this nonce was mined: every other one (the original of a speed-up or cancel,
+   * or the replacements that lost) can never be, and becomes REPLACED.
+   */
+  private void replaceOthersOfNonce(UUID minedId, String minedHash) {
+    List<?> others =
+        em.createNativeQuery(
+                "SELECT s.id, s.request_id, s.hash, s.nonce FROM eth_transaction m"
+                    + " JOIN eth_transaction s ON s.chain_id = m.chain_id"
+                    + " AND s.from_address = m.from_address AND s.nonce = m.nonce AND s.id <> m.id"
+                    + " WHERE m.id = ?1 AND s.state IN ('SIGNED', 'BROADCAST') FOR UPDATE OF s")
+            .setParameter(1, minedId)
+            .getResultList();
+    for (Object row : others) {
+      Object[] r = (Object[]) row;
+      em.createNativeQuery("UPDATE eth_transaction SET state = 'REPLACED' WHERE id = ?1")
+          .setParameter(1, r[0])
+          .executeUpdate();
+      String hash = Numeric.toHexString((byte[]) r[2]);
+      audit.record(
+          TRANSACTION_REPLACED,
+          Audit.SYSTEM,
+          List.of("request:" + r[1], "tx:" + hash),
+          Map.of("hash", hash, "nonce", r[3].toString(), "minedHash", minedHash));
     }
   }
 

@@ -13,11 +13,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.web3j.crypto.RawTransaction;
@@ -35,6 +38,8 @@ import org.web3j.utils.Numeric;
 public class NonceAndSign {
 
   private static final Logger LOG = Logger.getLogger(NonceAndSign.class);
+  /** States of a transaction that used its nonce up: nothing else of that nonce can be mined. */
+  static final Set<String> SETTLED = Set.of("MINED", "CONFIRMED", "FAILED");
 
   private final EntityManager em;
   private final EthereumSigner signer;
@@ -67,14 +72,60 @@ public class NonceAndSign {
   public TxRecord signAndRecord(Outgoing out, SigningKey key, Fees fees) {
     // Two workers (or instances) releasing the same request queue here; the second then finds the
     // first one's transaction instead of signing a second one and losing to the unique index.
-    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-        .setParameter(1, "send:" + out.requestId())
-        .getSingleResult();
-    TxRecord existing = original(out.requestId());
+    lockRequest(out.requestId());
+    TxRecord existing = transactionOf(out.requestId());
     if (existing != null) {
       return existing;
     }
     long nonce = lockCursor(key);
+    TxRecord tx = signAndInsert(out, key, fees, nonce, 0);
+    em.createNativeQuery(
+            "UPDATE nonce_cursor SET next_nonce = ?3 WHERE chain_id = ?1 AND address = ?2")
+        .setParameter(1, key.chainId())
+        .setParameter(2, key.address())
+        .setParameter(3, nonce + 1)
+        .executeUpdate();
+    return tx;
+  }
+
+  /**
+   * Signs a speed-up or cancel with the nonce of its original's transaction, as the next attempt of
+   * that nonce. The rows of the nonce stay locked until commit, so two replacements cannot take the
+   * same attempt; if its request already has a transaction, returns that one instead.
+   *
+   * @throws NonceSettledException when a transaction of the nonce is already mined (nothing signed)
+   */
+  @Transactional
+  public TxRecord signReplacement(Outgoing out, SigningKey key, Fees fees) {
+    lockRequest(out.requestId());
+    TxRecord existing = transactionOf(out.requestId());
+    if (existing != null) {
+      return existing;
+    }
+    TxRecord original = transactionOf(out.replaces());
+    if (original == null) {
+      throw new IllegalStateException("request " + out.replaces() + " has no transaction");
+    }
+    int attempt = 0;
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT attempt, state FROM eth_transaction WHERE chain_id = ?1"
+                    + " AND from_address = ?2 AND nonce = ?3 ORDER BY attempt FOR UPDATE")
+            .setParameter(1, key.chainId())
+            .setParameter(2, key.address())
+            .setParameter(3, original.nonce())
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      if (SETTLED.contains((String) r[1])) {
+        throw new NonceSettledException(
+            "nonce " + original.nonce() + " of " + key.address() + " is already mined");
+      }
+      attempt = ((Number) r[0]).intValue() + 1;
+    }
+    return signAndInsert(out, key, fees, original.nonce(), attempt);
+  }
+
+  private TxRecord signAndInsert(Outgoing out, SigningKey key, Fees fees, long nonce, int attempt) {
     RawTransaction raw =
         RawTransaction.createTransaction(
             key.chainId(),
@@ -89,49 +140,54 @@ public class NonceAndSign {
     UUID id = UUID.randomUUID();
     em.createNativeQuery(
             "INSERT INTO eth_transaction (id, request_id, wallet_id, chain_id, from_address, nonce,"
-                + " to_address, value_wei, data, gas_limit, max_fee_per_gas,"
-                + " max_priority_fee_per_gas, raw, hash, state, signed_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'SIGNED', ?15)")
+                + " attempt, to_address, value_wei, data, gas_limit, max_fee_per_gas,"
+                + " max_priority_fee_per_gas, raw, hash, state, signed_at) VALUES (?1, ?2, ?3, ?4,"
+                + " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'SIGNED', ?16)")
         .setParameter(1, id)
         .setParameter(2, out.requestId())
         .setParameter(3, key.walletId())
         .setParameter(4, key.chainId())
         .setParameter(5, key.address())
         .setParameter(6, nonce)
-        .setParameter(7, out.to())
-        .setParameter(8, new java.math.BigDecimal(out.valueWei()))
-        .setParameter(9, out.data())
-        .setParameter(10, fees.gasLimit().longValueExact())
-        .setParameter(11, new java.math.BigDecimal(fees.maxFeePerGas()))
-        .setParameter(12, new java.math.BigDecimal(fees.maxPriorityFeePerGas()))
-        .setParameter(13, signed.raw())
-        .setParameter(14, signed.hash().bytes())
-        .setParameter(15, clock.instant())
-        .executeUpdate();
-    em.createNativeQuery(
-            "UPDATE nonce_cursor SET next_nonce = ?3 WHERE chain_id = ?1 AND address = ?2")
-        .setParameter(1, key.chainId())
-        .setParameter(2, key.address())
-        .setParameter(3, nonce + 1)
+        .setParameter(7, attempt)
+        .setParameter(8, out.to())
+        .setParameter(9, new BigDecimal(out.valueWei()))
+        .setParameter(10, out.data())
+        .setParameter(11, fees.gasLimit().longValueExact())
+        .setParameter(12, new BigDecimal(fees.maxFeePerGas()))
+        .setParameter(13, new BigDecimal(fees.maxPriorityFeePerGas()))
+        .setParameter(14, signed.raw())
+        .setParameter(15, signed.hash().bytes())
+        .setParameter(16, clock.instant())
         .executeUpdate();
     String hash = hex(signed.hash().bytes());
     audit.record(
         EntryType.TRANSACTION_SIGNED,
         Audit.SYSTEM,
         List.of("request:" + out.requestId(), "wallet:" + key.walletId(), "tx:" + hash),
-        Map.of(
-            "chainId", Long.toString(key.chainId()),
-            "from", key.address(),
-            "to", out.to() == null ? "" : out.to(),
-            "valueWei", out.valueWei().toString(),
-            "nonce", Long.toString(nonce),
-            "gasLimit", fees.gasLimit().toString(),
-            "maxFeePerGas", fees.maxFeePerGas().toString(),
-            "maxPriorityFeePerGas", fees.maxPriorityFeePerGas().toString(),
-            "hash", hash,
-            "raw", hex(signed.raw())));
+        signedPayload(out, key, fees, nonce, attempt, signed));
     LOG.infof("request %s signed as %s (nonce %d)", out.requestId(), hash, nonce);
     return new TxRecord(id, out.requestId(), nonce, hash, "SIGNED");
+  }
+
+  private static Map<String, String> signedPayload(
+      Outgoing out, SigningKey key, Fees fees, long nonce, int attempt, SignedTransaction signed) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("chainId", Long.toString(key.chainId()));
+    p.put("from", key.address());
+    p.put("to", out.to() == null ? "" : out.to());
+    p.put("valueWei", out.valueWei().toString());
+    p.put("nonce", Long.toString(nonce));
+    p.put("gasLimit", fees.gasLimit().toString());
+    p.put("maxFeePerGas", fees.maxFeePerGas().toString());
+    p.put("maxPriorityFeePerGas", fees.maxPriorityFeePerGas().toString());
+    p.put("hash", hex(signed.hash().bytes()));
+    p.put("raw", hex(signed.raw()));
+    if (out.replaces() != null) {
+      p.put("attempt", Integer.toString(attempt));
+      p.put("replaces", out.replaces().toString());
+    }
+    return p;
   }
 
   private SignedTransaction sign(SigningKey key, RawTransaction raw) {
@@ -192,11 +248,17 @@ public class NonceAndSign {
     }
   }
 
-  private TxRecord original(UUID requestId) {
+  private void lockRequest(UUID requestId) {
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+        .setParameter(1, "send:" + requestId)
+        .getSingleResult();
+  }
+
+  /** The transaction of a request (each request has at most one), or null. */
+  private TxRecord transactionOf(UUID requestId) {
     List<?> rows =
         em.createNativeQuery(
-                "SELECT id, nonce, hash, state FROM eth_transaction"
-                    + " WHERE request_id = ?1 AND attempt = 0")
+                "SELECT id, nonce, hash, state FROM eth_transaction WHERE request_id = ?1")
             .setParameter(1, requestId)
             .getResultList();
     if (rows.isEmpty()) {

@@ -32,10 +32,14 @@ public class Sender {
    *
    * @throws IOException when the node cannot give fees (nothing was signed)
    * @throws FeeAboveCapException when the network asks more than the approved cap (nothing signed)
+   * @throws NonceSettledException when a replacement's nonce is already mined (nothing signed)
    */
   public TxRecord send(Outgoing out) throws IOException {
     SigningKey key = wallets.signingKey(out.walletId());
-    TxRecord tx = signing.signAndRecord(out, key, fees.fees(key.address(), out));
+    TxRecord tx =
+        out.replaces() == null
+            ? signing.signAndRecord(out, key, fees.fees(key.address(), out))
+            : signing.signReplacement(out, key, fees.replacement(key.address(), out));
     broadcaster.broadcast(tx.id());
     return tx;
   }

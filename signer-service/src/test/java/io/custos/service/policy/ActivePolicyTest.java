@@ -17,7 +17,13 @@ class ActivePolicyTest {
     assertThat(demo.policy().name()).isEqualTo("custos-demo");
     assertThat(demo.policy().rules())
         .extracting(r -> r.name())
-        .containsExactly("vendor-payout", "staking-bot", "everything-else");
+        .containsExactly(
+            "vendor-payout",
+            "staking-deposit",
+            "other-deposits",
+            "staking-bot",
+            "operator-cancel",
+            "everything-else");
   }
 
   @Test

@@ -1,0 +1,237 @@
+package io.custos.service.request;
+
+import io.custos.policy.intent.Approval;
+import io.custos.policy.intent.Requester;
+import io.custos.policy.intent.TransactionIntent;
+import io.custos.policy.value.Address;
+import io.custos.policy.value.Asset;
+import io.custos.policy.value.HexData;
+import io.custos.policy.value.Wei;
+import io.custos.service.api.ApiException;
+import io.custos.service.api.ProblemType;
+import io.custos.service.identity.Caller;
+import io.custos.service.sending.FeeCaps;
+import io.custos.service.sending.FeeOracle;
+import io.custos.service.sending.OpenNonce;
+import io.custos.service.sending.Replacements;
+import io.custos.service.wallet.WalletView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Speed-up and cancel of a request whose transaction is not mined: each makes a new request linked
+ * to the original ({@code replaces}), decided by the policy like any other, whose transaction takes
+ * the original's nonce with both fees raised by at least the node's replacement minimum. Whichever
+ * transaction of the nonce is mined, the others become REPLACED (the {@code Follower}).
+ *
+ * <p>A speed-up carries the original's intent, so it is decided as the original's requester and
+ * needs what the original needed. The original's approvals carry over when only the fees changed
+ * and the new fees stay within the caps those approvals were given for (no caps: any fees);
+ * otherwise the speed-up collects its own. A cancel is a zero-value transfer from the wallet to
+ * itself: it moves nothing, so it is decided as the operator who asks, by the rules for operators.
+ */
+@ApplicationScoped
+public class ReplacementService {
+
+  private final RequestRepository repository;
+  private final RequestService requests;
+  private final Evaluator evaluator;
+  private final Replacements replacements;
+  private final FeeOracle feeOracle;
+  private final RequestAudit audit;
+
+  ReplacementService(
+      RequestRepository repository,
+      RequestService requests,
+      Evaluator evaluator,
+      Replacements replacements,
+      FeeOracle feeOracle,
+      RequestAudit audit) {
+    this.repository = repository;
+    this.requests = requests;
+    this.evaluator = evaluator;
+    this.replacements = replacements;
+    this.feeOracle = feeOracle;
+    this.audit = audit;
+  }
+
+  /** Submits a speed-up of the request (or of the original it replaces); returns the new id. */
+  @Transactional
+  public UUID speedUp(UUID id, ReplaceBody body, Caller operator) {
+    RequestEntity original = originalOf(id);
+    FeeCaps fees = fees(openNonce(original), body);
+    WalletView wallet = requests.walletOf(original.walletId);
+    Draft draft = sameIntent(original, wallet.label(), fees);
+    List<Approval> carried =
+        withinApprovedCaps(original, fees) ? requests.approvals(original.id) : List.of();
+    Caller requester =
+        new Caller(
+            original.requesterSubject,
+            original.requesterUsername,
+            Set.copyOf(Arrays.asList(original.requesterRoles)),
+            Set.copyOf(Arrays.asList(original.requesterGroups)),
+            original.requesterServiceAccount);
+    Erc20Calls.Exposure exposure =
+        original.tokenAddress == null
+            ? null
+            : new Erc20Calls.Exposure(
+                new Address(original.tokenAddress),
+                new Address(original.destination),
+                original.tokenUnits);
+    UUID created =
+        create(
+            original, wallet, draft, requester, operator, exposure, original.destination, carried);
+    if (!carried.isEmpty()) {
+      repository.copyApprovals(original.id, created);
+    }
+    return created;
+  }
+
+  /** Submits a cancel of the request (or of the original it replaces); returns the new id. */
+  @Transactional
+  public UUID cancel(UUID id, ReplaceBody body, Caller operator) {
+    RequestEntity original = originalOf(id);
+    FeeCaps fees = fees(openNonce(original), body);
+    WalletView wallet = requests.walletOf(original.walletId);
+    Address self = Address.parse(wallet.address());
+    Draft draft =
+        new Draft(
+            wallet.label(),
+            Draft.NATIVE,
+            self,
+            Wei.ZERO,
+            null,
+            null,
+            HexData.EMPTY,
+            fees.maxFeePerGas(),
+            fees.maxPriorityFeePerGas(),
+            "cancel of " + original.id);
+    return create(original, wallet, draft, operator, operator, null, self.lowerHex(), List.of());
+  }
+
+  private UUID create(
+      RequestEntity original,
+      WalletView wallet,
+      Draft draft,
+      Caller requester,
+      Caller operator,
+      Erc20Calls.Exposure exposure,
+      String destination,
+      List<Approval> approvals) {
+    TransactionIntent intent = Evaluator.intent(wallet, draft);
+    Requester who = RequestService.requester(requester);
+    evaluator.lock(intent, who);
+    UUID id = UUID.randomUUID();
+    Instant now = requests.now();
+    Evaluation evaluation = evaluator.decide(intent, who, approvals, id, original.id, now);
+    NewRequest row =
+        new NewRequest(
+            id,
+            "replace:" + id,
+            Drafts.canonicalHash(draft),
+            requester,
+            wallet.id(),
+            draft,
+            exposure,
+            destination,
+            evaluation,
+            now,
+            original.id,
+            operator.username());
+    repository.insertIfAbsent(row);
+    audit.submitted(row);
+    return id;
+  }
+
+  /** The first request of a chain of replacements: the one whose nonce they all take. */
+  private RequestEntity originalOf(UUID id) {
+    RequestEntity named = repository.find(id).orElseThrow(() -> RequestService.notFound(id));
+    return named.replaces == null ? named : repository.find(named.replaces).orElseThrow();
+  }
+
+  private OpenNonce openNonce(RequestEntity original) {
+    return replacements
+        .open(original.id)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ProblemType.CONFLICT,
+                    "request "
+                        + original.id
+                        + " has no transaction waiting to be mined: only a signed or sent"
+                        + " transaction that is not mined yet can be sped up or cancelled",
+                    Map.of("requestId", original.id.toString())));
+  }
+
+  /** The replacement's fees: as asked, or the least the node takes; never below that least. */
+  private FeeCaps fees(OpenNonce open, ReplaceBody body) {
+    ReplaceBody b = body == null ? ReplaceBody.DEFAULTS : body;
+    BigInteger maxFee = Drafts.optionalWei(b.maxFeePerGas(), "maxFeePerGas");
+    BigInteger tip = Drafts.optionalWei(b.maxPriorityFeePerGas(), "maxPriorityFeePerGas");
+    tip = tip == null ? open.minimumTip() : tip;
+    maxFee = maxFee == null ? open.minimumMaxFee().max(twiceBaseFee().add(tip)) : maxFee;
+    if (tip.compareTo(maxFee) > 0) {
+      throw new ApiException(
+          ProblemType.VALIDATION, "maxPriorityFeePerGas must not be above maxFeePerGas");
+    }
+    if (maxFee.compareTo(open.minimumMaxFee()) < 0 || tip.compareTo(open.minimumTip()) < 0) {
+      throw new ApiException(
+          ProblemType.UNPROCESSABLE,
+          "a replacement must raise both fees by at least 10 %: maxFeePerGas at least "
+              + open.minimumMaxFee()
+              + " and maxPriorityFeePerGas at least "
+              + open.minimumTip()
+              + " wei",
+          Map.of(
+              "minimumMaxFeePerGas", open.minimumMaxFee().toString(),
+              "minimumMaxPriorityFeePerGas", open.minimumTip().toString()));
+    }
+    return new FeeCaps(maxFee, tip);
+  }
+
+  private BigInteger twiceBaseFee() {
+    try {
+      return feeOracle.baseFee().shiftLeft(1);
+    } catch (IOException e) {
+      throw new ApiException(
+          ProblemType.UNAVAILABLE,
+          "the Ethereum node did not give the base fee: " + e.getMessage());
+    }
+  }
+
+  private static boolean withinApprovedCaps(RequestEntity original, FeeCaps fees) {
+    return within(fees.maxFeePerGas(), original.maxFeePerGas)
+        && within(fees.maxPriorityFeePerGas(), original.maxPriorityFeePerGas);
+  }
+
+  private static boolean within(BigInteger value, BigInteger cap) {
+    return cap == null || value.compareTo(cap) <= 0;
+  }
+
+  /** The original's payload with the replacement's fees. */
+  private static Draft sameIntent(RequestEntity r, String walletLabel, FeeCaps fees) {
+    Asset.Token token =
+        r.tokenSymbol == null
+            ? null
+            : new Asset.Token(r.tokenSymbol, new Address(r.tokenAddress), 0);
+    return new Draft(
+        walletLabel,
+        r.kind,
+        new Address(r.toAddress),
+        new Wei(r.valueWei),
+        token,
+        token == null ? null : r.tokenUnits,
+        HexData.of(r.data),
+        fees.maxFeePerGas(),
+        fees.maxPriorityFeePerGas(),
+        r.memo);
+  }
+}
