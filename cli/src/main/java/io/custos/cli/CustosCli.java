@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code custos}: the command-line client of the Custos REST API. */
 @Command(
@@ -69,9 +70,22 @@ public final class CustosCli implements Runnable {
   /** The command line with the CLI's error printing and exit codes; tests run this in-process. */
   public static CommandLine commandLine(CliEnvironment environment) {
     CommandLine cl = new CommandLine(new CustosCli(environment));
+    cl.setParameterExceptionHandler(CustosCli::usageError);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> report(e, cmd, environment.variable("CUSTOS_DEBUG") != null));
     return cl;
+  }
+
+  /** One line saying what is wrong and where to read more, rather than the whole usage. */
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("error: " + e.getMessage());
+    if (!UnmatchedArgumentException.printSuggestions(e, err)) {
+      err.println("see: " + cmd.getCommandSpec().qualifiedName() + " --help");
+    }
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   private static int report(Exception e, CommandLine cmd, boolean debug) {
@@ -80,9 +94,7 @@ public final class CustosCli implements Runnable {
       e.printStackTrace(err);
     }
     if (e instanceof ParameterException p) {
-      err.println("error: " + p.getMessage());
-      err.flush();
-      return ExitCodes.USAGE;
+      return usageError(p, new String[0]);
     }
     if (e instanceof CliException c) {
       err.println("error: " + c.title() + (c.detail() == null ? "" : ": " + c.detail()));

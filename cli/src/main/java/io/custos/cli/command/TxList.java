@@ -6,6 +6,7 @@ import io.custos.cli.ExitCodes;
 import io.custos.cli.output.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,7 @@ public final class TxList extends CliCommand {
   public Integer call() {
     List<String> query = new ArrayList<>();
     if (state != null) {
-      query.add("state=" + Paths.query(state.toUpperCase(java.util.Locale.ROOT)));
+      query.add("state=" + Paths.query(state.toUpperCase(Locale.ROOT)));
     }
     if (limit != null) {
       query.add("limit=" + limit);

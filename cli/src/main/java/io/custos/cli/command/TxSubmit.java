@@ -7,6 +7,7 @@ import io.custos.cli.output.Amounts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,7 +118,7 @@ public final class TxSubmit extends CliCommand {
     return body;
   }
 
-  private String parse(java.util.function.Supplier<String> parser) {
+  private String parse(Supplier<String> parser) {
     try {
       return parser.get();
     } catch (IllegalArgumentException e) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -86,8 +87,7 @@ public final class TxWatch extends CliCommand {
             eventsLive ? Math.max(poll.toMillis(), 15_000) : poll.toMillis(),
             TimeUnit.MILLISECONDS);
         JsonNode next = api.get(path(current));
-        if (!Objects.equals(Text.at(next, "state"), state)
-            || !Objects.equals(Text.at(next, "replacedBy"), null)) {
+        if (!Objects.equals(Text.at(next, "state"), state)) {
           out().endSpinner();
           progress(next);
         }
@@ -169,10 +169,10 @@ public final class TxWatch extends CliCommand {
   }
 
   private Duration duration(String text, String option) {
-    String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+    String t = text.strip().toLowerCase(Locale.ROOT);
     try {
       if (t.startsWith("p")) {
-        return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+        return Duration.parse(t.toUpperCase(Locale.ROOT));
       }
       long n = Long.parseLong(t.replaceAll("[a-z]+$", ""));
       return switch (t.replaceAll("^[0-9]+", "")) {
