@@ -1,0 +1,76 @@
+package io.custos.cli;
+
+import io.custos.cli.auth.AccessTokens;
+import io.custos.cli.auth.Session;
+import io.custos.cli.auth.SessionStore;
+import io.custos.cli.http.Api;
+import io.custos.cli.output.Out;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that does something: it takes the global options and returns its exit code. Failures
+ * are thrown ({@link CliException}, {@link ParameterException}) and printed in one place, {@link
+ * CustosCli#commandLine}.
+ */
+public abstract class CliCommand implements Callable<Integer> {
+
+  @Spec protected CommandSpec spec;
+
+  @Mixin protected GlobalOptions global;
+
+  private Out out;
+  private Settings settings;
+
+  protected CliEnvironment environment() {
+    return ((CustosCli) spec.root().userObject()).environment();
+  }
+
+  protected Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  protected SessionStore sessions() {
+    return new SessionStore(Settings.configDir(global, environment()));
+  }
+
+  protected Settings settings() {
+    if (settings == null) {
+      Session cached = sessions().load().orElse(null);
+      settings = Settings.resolve(global, environment(), cached);
+    }
+    return settings;
+  }
+
+  protected Out out() {
+    if (out == null) {
+      out =
+          new Out(
+              spec.commandLine().getOut(),
+              spec.commandLine().getErr(),
+              global.json,
+              environment().terminal() && !global.noColor,
+              global.wei);
+    }
+    return out;
+  }
+
+  /** The REST API as the logged-in user. */
+  protected Api api() {
+    var tokens =
+        new AccessTokens(sessions(), environment().variable("CUSTOS_CLIENT_SECRET"), clock());
+    return new Api(settings().server(), tokens);
+  }
+
+  protected ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  boolean jsonRequested() {
+    return global != null && global.json;
+  }
+}

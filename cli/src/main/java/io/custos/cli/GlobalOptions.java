@@ -1,0 +1,40 @@
+package io.custos.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every command takes, wherever they stand on the command line. */
+public final class GlobalOptions {
+
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "Custos server (env CUSTOS_SERVER; default: the one you logged in to,"
+              + " else http://127.0.0.1:8080)")
+  URI server;
+
+  @Option(
+      names = "--issuer",
+      paramLabel = "URL",
+      description =
+          "Keycloak realm issuer URL (env CUSTOS_ISSUER; default: the one you logged in with,"
+              + " else http://127.0.0.1:8180/realms/custos)")
+  URI issuer;
+
+  @Option(
+      names = "--config-dir",
+      paramLabel = "DIR",
+      description = "where the login is cached (env CUSTOS_CONFIG_DIR; default ~/.config/custos)")
+  Path configDir;
+
+  @Option(names = "--json", description = "print JSON with the REST API's field names")
+  boolean json;
+
+  @Option(names = "--wei", description = "show amounts in wei")
+  boolean wei;
+
+  @Option(names = "--no-color", description = "no colours even on a terminal")
+  boolean noColor;
+}
