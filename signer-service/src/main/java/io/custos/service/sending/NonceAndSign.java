@@ -58,11 +58,13 @@ public class NonceAndSign {
   /** Signs {@code out}; if its request already has a transaction, returns that one instead. */
   @Transactional
   public TxRecord signAndRecord(Outgoing out, SigningKey key, Fees fees) {
+    long nonce = lockCursor(key);
+    // Looked for under the cursor lock: a second sender of the same request (the immediate path and
+    // the release worker may meet) waits here for the first to commit, then finds its transaction.
     TxRecord existing = original(out.requestId());
     if (existing != null) {
       return existing;
     }
-    long nonce = lockCursor(key);
     RawTransaction raw =
         RawTransaction.createTransaction(
             key.chainId(),
