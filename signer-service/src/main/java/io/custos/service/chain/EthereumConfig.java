@@ -34,6 +34,13 @@ public interface EthereumConfig {
   @WithDefault("1s")
   Duration followEvery();
 
+  /**
+   * How long the node's tip and base fee are reused before asked again. One block at most: the fee
+   * ceiling leaves room for six blocks of base-fee growth.
+   */
+  @WithDefault("PT1S")
+  Duration feeMaxAge();
+
   /** How long one JSON-RPC call may take. */
   @WithDefault("PT10S")
   Duration callTimeout();

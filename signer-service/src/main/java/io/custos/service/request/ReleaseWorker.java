@@ -1,6 +1,5 @@
 package io.custos.service.request;
 
-import io.custos.service.sending.NonceSettledException;
 import io.custos.service.sending.Sender;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +8,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends approved requests whose release time has come, re-decides timelocked ones whose timelock
- * ended, and expires those that waited too long for approvals. Safe to run on several instances and
- * after a crash: {@link Sender} makes one transaction per request id whatever happens.
+ * ended, and expires those that waited too long for approvals. Approved requests are normally sent
+ * at once by {@link ImmediateRelease}; this is the safety net for those it did not send (a crash, a
+ * full queue, a node outage, another instance). Safe to run on several instances and after a crash:
+ * {@link Sender} makes one transaction per request id whatever happens.
  */
 @ApplicationScoped
 class ReleaseWorker {
@@ -19,12 +20,12 @@ class ReleaseWorker {
   private static final int BATCH = 50;
 
   private final RequestService requests;
-  private final Sender sender;
+  private final Dispatch dispatch;
   private final RequestsConfig config;
 
-  ReleaseWorker(RequestService requests, Sender sender, RequestsConfig config) {
+  ReleaseWorker(RequestService requests, Dispatch dispatch, RequestsConfig config) {
     this.requests = requests;
-    this.sender = sender;
+    this.dispatch = dispatch;
     this.config = config;
   }
 
@@ -40,23 +41,10 @@ class ReleaseWorker {
         LOG.infof("request %s left its timelock: %s", id, requests.releaseTimelocked(id));
       }
       for (UUID id : requests.due(BATCH)) {
-        send(id);
+        dispatch.send(id);
       }
     } catch (RuntimeException e) {
       LOG.warnf("releasing requests paused: %s", e.getMessage());
-    }
-  }
-
-  /** One request; a failure leaves it APPROVED, to be tried again next tick. */
-  private void send(UUID id) {
-    try {
-      var tx = sender.send(requests.outgoing(id));
-      LOG.infof("request %s sent as %s (nonce %d)", id, tx.hash(), tx.nonce());
-    } catch (NonceSettledException e) {
-      requests.replacedBeforeSigning(id);
-      LOG.infof("replacement %s not sent: %s", id, e.getMessage());
-    } catch (Exception e) {
-      LOG.warnf("request %s not sent yet: %s", id, e.getMessage());
     }
   }
 }

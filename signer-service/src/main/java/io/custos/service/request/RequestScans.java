@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -70,7 +71,8 @@ class RequestScans {
   /** The current transaction of a request (the latest attempt), or empty before sending. */
   Optional<TransactionView> transaction(UUID requestId) {
     String sql =
-        "SELECT hash, nonce, state, block_number FROM eth_transaction WHERE request_id = ?"
+        "SELECT hash, nonce, state, block_number, signed_at, broadcast_at FROM eth_transaction"
+            + " WHERE request_id = ?"
             + " ORDER BY attempt DESC LIMIT 1";
     return Jdbc.work(
         em,
@@ -87,10 +89,16 @@ class RequestScans {
                       "0x" + HexFormat.of().formatHex(rs.getBytes(1)),
                       rs.getLong(2),
                       rs.getString(3),
-                      rs.wasNull() ? null : block));
+                      rs.wasNull() ? null : block,
+                      instant(rs.getObject(5, OffsetDateTime.class)),
+                      instant(rs.getObject(6, OffsetDateTime.class))));
             }
           }
         });
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
   }
 
   /** Allowed requests whose release time has come and that have no transaction yet. */

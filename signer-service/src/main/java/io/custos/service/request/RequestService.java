@@ -18,6 +18,7 @@ import io.custos.service.sending.Outgoing;
 import io.custos.service.wallet.WalletService;
 import io.custos.service.wallet.WalletView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -49,6 +50,7 @@ public class RequestService {
   private final ActivePolicy policy;
   private final Clock clock;
   private final RequestAudit audit;
+  private final Event<ReadyToSend> ready;
 
   RequestService(
       RequestRepository repository,
@@ -57,7 +59,8 @@ public class RequestService {
       WalletService wallets,
       ActivePolicy policy,
       Clock clock,
-      RequestAudit audit) {
+      RequestAudit audit,
+      Event<ReadyToSend> ready) {
     this.repository = repository;
     this.scans = scans;
     this.evaluator = evaluator;
@@ -65,6 +68,7 @@ public class RequestService {
     this.policy = policy;
     this.clock = clock;
     this.audit = audit;
+    this.ready = ready;
   }
 
   /**
@@ -114,11 +118,21 @@ public class RequestService {
             now);
     if (repository.insertIfAbsent(row)) {
       audit.submitted(row);
+      sendWhenCommitted(id, evaluation);
       return new Submitted(id, true);
     }
     // Another submission with this key committed between our read and insert (possible only for
     // a different wallet, whose lock we do not hold): the unique constraint kept one.
     return replay(repository.byKey(requester.subject(), idempotencyKey).orElseThrow(), hash);
+  }
+
+  /**
+   * An approved request is sent right after this transaction commits ({@link ImmediateRelease}).
+   */
+  private void sendWhenCommitted(UUID id, Evaluation e) {
+    if (e.state() == RequestState.APPROVED) {
+      ready.fire(new ReadyToSend(id));
+    }
   }
 
   private static Submitted replay(RequestEntity earlier, byte[] hash) {
@@ -182,6 +196,7 @@ public class RequestService {
     Evaluation e = evaluator.decide(intent, requester, approvals(id), id, r.replaces, now);
     repository.decide(id, state, e, now);
     audit.decided(id, state, e, approver.username());
+    sendWhenCommitted(id, e);
     return id;
   }
 
@@ -227,6 +242,7 @@ public class RequestService {
     Evaluation e = evaluator.decide(intent, requester, approvals(id), id, r.replaces, now);
     repository.decide(id, state, e, now);
     audit.decided(id, state, e, io.custos.service.audit.Audit.SYSTEM);
+    sendWhenCommitted(id, e);
     return e.state();
   }
 

@@ -2,17 +2,31 @@ package io.custos.service.request;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 
 /** How requests are released and how long they may wait for approvals. */
 @ConfigMapping(prefix = "custos.requests")
 public interface RequestsConfig {
 
-  /** How often the release worker looks for approved requests that are due. */
+  /**
+   * How often the release worker looks for approved requests that are due: the safety net for
+   * requests the immediate path did not send (a crash, a full queue, another instance).
+   */
   @WithDefault("1s")
   Duration releaseEvery();
 
   /** A request still pending approval this long after submission expires. */
   @WithDefault("72h")
   Duration approvalTimeout();
+
+  /** Threads that sign and broadcast approved requests right after their approval commits. */
+  @WithDefault("8")
+  @Positive
+  int sendThreads();
+
+  /** Approved requests waiting for those threads; beyond it they wait for the release worker. */
+  @WithDefault("10000")
+  @Positive
+  int sendQueue();
 }

@@ -1,5 +1,7 @@
 package io.custos.service.request;
 
+import java.time.Instant;
+
 /**
  * The transaction that carries a request out, as the API shows it.
  *
@@ -7,5 +9,13 @@ package io.custos.service.request;
  * @param nonce its nonce
  * @param state SIGNED, BROADCAST, MINED, CONFIRMED or FAILED (REPLACED for a superseded attempt)
  * @param blockNumber the block it was mined in, or null
+ * @param signedAt when the HSM signature was recorded
+ * @param broadcastAt when the node first accepted it, or null before
  */
-public record TransactionView(String hash, long nonce, String state, Long blockNumber) {}
+public record TransactionView(
+    String hash,
+    long nonce,
+    String state,
+    Long blockNumber,
+    Instant signedAt,
+    Instant broadcastAt) {}

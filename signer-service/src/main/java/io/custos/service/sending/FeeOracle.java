@@ -1,9 +1,11 @@
 package io.custos.service.sending;
 
+import io.custos.service.chain.EthereumConfig;
 import io.custos.service.chain.EthereumNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
@@ -13,24 +15,32 @@ import org.web3j.utils.Numeric;
  * Fills EIP-1559 fees and the gas limit from the node: tip from {@code eth_maxPriorityFeePerGas},
  * fee ceiling at twice the latest base fee plus the tip (room for six full blocks of base-fee
  * growth), gas from {@code eth_estimateGas} with a margin for calls. Never above the approved caps.
+ *
+ * <p>The tip and base fee change at most once a block, so one quote serves every transaction signed
+ * within {@code custos.ethereum.fee-max-age}: two node calls fewer per transaction.
  */
 @ApplicationScoped
 public class FeeOracle {
 
   static final BigInteger TRANSFER_GAS = BigInteger.valueOf(21_000);
 
-  private final EthereumNode node;
+  /** The node's fee market at {@code fetchedAt} ({@link System#nanoTime}). */
+  private record Quote(BigInteger tip, BigInteger baseFee, long fetchedAt) {}
 
-  FeeOracle(EthereumNode node) {
+  private final EthereumNode node;
+  private final long maxAgeNanos;
+  private final AtomicReference<Quote> quote = new AtomicReference<>();
+
+  FeeOracle(EthereumNode node, EthereumConfig config) {
     this.node = node;
+    this.maxAgeNanos = config.feeMaxAge().toNanos();
   }
 
   public Fees fees(String from, Outgoing out) throws IOException {
     Web3j web3 = node.web3j();
-    BigInteger tip = web3.ethMaxPriorityFeePerGas().send().getMaxPriorityFeePerGas();
-    var latest =
-        web3.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
-    BigInteger baseFee = latest.getBaseFeePerGas();
+    Quote market = market(web3);
+    BigInteger tip = market.tip();
+    BigInteger baseFee = market.baseFee();
     BigInteger maxFee = baseFee.shiftLeft(1).add(tip);
     FeeCaps caps = out.caps();
     if (caps.maxPriorityFeePerGas() != null) {
@@ -67,6 +77,20 @@ public class FeeOracle {
         .send()
         .getBlock()
         .getBaseFeePerGas();
+  }
+
+  /** The latest quote if young enough, else a new one; racing threads may both ask the node. */
+  private Quote market(Web3j web3) throws IOException {
+    Quote q = quote.get();
+    if (q != null && System.nanoTime() - q.fetchedAt() < maxAgeNanos) {
+      return q;
+    }
+    BigInteger tip = web3.ethMaxPriorityFeePerGas().send().getMaxPriorityFeePerGas();
+    var latest =
+        web3.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+    Quote fresh = new Quote(tip, latest.getBaseFeePerGas(), System.nanoTime());
+    quote.set(fresh);
+    return fresh;
   }
 
   private static BigInteger gas(Web3j web3, String from, Outgoing out) throws IOException {

@@ -38,6 +38,7 @@ import org.web3j.utils.Numeric;
 public class NonceAndSign {
 
   private static final Logger LOG = Logger.getLogger(NonceAndSign.class);
+
   /** States of a transaction that used its nonce up: nothing else of that nonce can be mined. */
   static final Set<String> SETTLED = Set.of("MINED", "CONFIRMED", "FAILED");
 

@@ -1,0 +1,41 @@
+package io.custos.service.request;
+
+import io.custos.service.sending.NonceSettledException;
+import io.custos.service.sending.Sender;
+import io.custos.service.sending.TxRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends one approved request: for the immediate path right after approval, and for the release
+ * worker's safety net. Both may meet the same request; {@link Sender} makes one transaction of it.
+ */
+@ApplicationScoped
+class Dispatch {
+
+  private static final Logger LOG = Logger.getLogger(Dispatch.class);
+
+  private final RequestService requests;
+  private final Sender sender;
+
+  Dispatch(RequestService requests, Sender sender) {
+    this.requests = requests;
+    this.sender = sender;
+  }
+
+  /** A failure leaves the request APPROVED; the release worker tries it again at its next tick. */
+  @ActivateRequestContext
+  void send(UUID id) {
+    try {
+      TxRecord tx = sender.send(requests.outgoing(id));
+      LOG.debugf("request %s sent as %s (nonce %d)", id, tx.hash(), tx.nonce());
+    } catch (NonceSettledException e) {
+      requests.replacedBeforeSigning(id);
+      LOG.infof("replacement %s not sent: %s", id, e.getMessage());
+    } catch (Exception e) {
+      LOG.warnf("request %s not sent yet: %s", id, e.getMessage());
+    }
+  }
+}
