@@ -40,11 +40,13 @@ public final class KeycloakServer {
   private final Process process;
   private final URI baseUrl;
   private final Path logFile;
+  private final String adminPassword;
 
-  private KeycloakServer(Process process, URI baseUrl, Path logFile) {
+  private KeycloakServer(Process process, URI baseUrl, Path logFile, String adminPassword) {
     this.process = process;
     this.baseUrl = baseUrl;
     this.logFile = logFile;
+    this.adminPassword = adminPassword;
   }
 
   /** The server for this JVM, started (and the realm imported) on first use. */
@@ -85,6 +87,22 @@ public final class KeycloakServer {
             username,
             "password",
             password));
+  }
+
+  /**
+   * A token of the master realm's bootstrap admin, for tests that set up what the shipped realm
+   * must not contain (short-lived or audience-less clients, a second realm) through the admin API.
+   */
+  public String adminToken() {
+    return postForm(
+            baseUrl + "/realms/master/protocol/openid-connect/token",
+            Map.of(
+                "grant_type", "password",
+                "client_id", "admin-cli",
+                "username", "admin",
+                "password", adminPassword))
+        .get("access_token")
+        .asText();
   }
 
   /** An access token for a service account, by the client-credentials grant. */
@@ -137,9 +155,10 @@ public final class KeycloakServer {
       pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
       pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
       KeycloakServer server =
-          new KeycloakServer(pb.start(), URI.create("http://127.0.0.1:" + port), log);
+          new KeycloakServer(
+              pb.start(), URI.create("http://127.0.0.1:" + port), log, adminPassword);
       server.awaitReady();
-      server.importRealm(adminPassword);
+      server.importRealm();
       return server;
     } catch (IOException e) {
       throw new IllegalStateException("cannot start Keycloak: " + e.getMessage(), e);
@@ -177,19 +196,11 @@ public final class KeycloakServer {
         "Keycloak did not start within " + START_TIMEOUT + ": " + Tools.tail(logFile, 30));
   }
 
-  private void importRealm(String adminPassword) throws IOException {
-    JsonNode admin =
-        postForm(
-            baseUrl + "/realms/master/protocol/openid-connect/token",
-            Map.of(
-                "grant_type", "password",
-                "client_id", "admin-cli",
-                "username", "admin",
-                "password", adminPassword));
+  private void importRealm() throws IOException {
     String realm = Files.readString(Tools.rootDir().resolve("deploy/keycloak/custos-realm.json"));
     HttpRequest req =
         HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms"))
-            .header("Authorization", "Bearer " + admin.get("access_token").asText())
+            .header("Authorization", "Bearer " + adminToken())
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(realm))
             .build();

@@ -25,9 +25,12 @@ import java.util.Map;
  * What an auditor needs to check the log offline: the checkpoint key, signed checkpoints, the
  * export and inclusion proofs. Verification itself runs on the auditor's side (the audit-log
  * verifier), with nothing from this server trusted but the public key the auditor pinned.
+ *
+ * <p>Auditors only: the log is the check on what everyone else did, admins included, so reading it
+ * is the auditor's role and no other role implies it (docs/permissions.md).
  */
 @Path("/api/v1/audit")
-@RolesAllowed({"auditor", "admin"})
+@RolesAllowed("auditor")
 public class AuditResource {
 
   /** A checkpoint as the API shows it; {@code note} is the signed note to verify. */

@@ -3,7 +3,6 @@ package io.custos.service.request;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
 import io.custos.service.identity.CurrentCaller;
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,10 +17,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
-/** Transaction requests: submit, give verdicts, read. */
+/**
+ * Transaction requests: requesters submit, approvers give verdicts, every Custos role reads ({@link
+ * RequestQueries} narrows a requester to their own). See docs/permissions.md.
+ */
 @Path("/api/v1/requests")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
+@RolesAllowed({"requester", "approver", "operator", "admin", "auditor"})
 public class RequestResource {
 
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -1,5 +1,6 @@
 package io.custos.service.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 /** Endpoints that fail on purpose, so the mapping of each failure kind can be checked. */
 @Path("/api/v1/test-problems")
+@PermitAll
 public class ProblemTestResource {
 
   public record Body(int amount) {}
