@@ -58,17 +58,35 @@ final class Field64 {
     return a[0] == -C && a[1] == -1L && a[2] == -1L && a[3] == -1L;
   }
 
-  /** {@code r = a + b}. */
+  /**
+   * {@code r = a + b}. Branch-free but for a carry that needs two folds (both inputs near 2^256):
+   * on random field elements a branch on the carry is a coin toss the CPU mispredicts half the
+   * time, and additions and subtractions then cost as much as a multiplication.
+   */
   static void add(long[] a, long[] b, long[] r) {
-    long s0 = a[0] + b[0];
-    long c = carry(s0, a[0]);
-    long s1 = a[1] + b[1] + c;
-    c = carry3(s1, a[1], c);
-    long s2 = a[2] + b[2] + c;
-    c = carry3(s2, a[2], c);
-    long s3 = a[3] + b[3] + c;
-    c = carry3(s3, a[3], c);
-    store(s0, s1, s2, s3, r);
+    long a0 = a[0];
+    long a1 = a[1];
+    long a2 = a[2];
+    long a3 = a[3];
+    long s0 = a0 + b[0];
+    long c = carryOut(a0, b[0], s0);
+    long s1 = a1 + b[1] + c;
+    c = carryOut(a1, b[1], s1);
+    long s2 = a2 + b[2] + c;
+    c = carryOut(a2, b[2], s2);
+    long s3 = a3 + b[3] + c;
+    c = carryOut(a3, b[3], s3);
+    // A carry out of the top limb is 2^256 ≡ C: add C (or 0) and propagate.
+    long f = -c & C;
+    long t0 = s0 + f;
+    c = carryOut(s0, f, t0);
+    long t1 = s1 + c;
+    c = carryOut(s1, 0, t1);
+    long t2 = s2 + c;
+    c = carryOut(s2, 0, t2);
+    long t3 = s3 + c;
+    c = carryOut(s3, 0, t3);
+    store(t0, t1, t2, t3, r);
     if (c != 0) {
       addC(r);
     }
@@ -79,17 +97,31 @@ final class Field64 {
     add(a, a, r);
   }
 
-  /** {@code r = a − b}. */
+  /** {@code r = a − b}. Branch-free but for a rare second fold, as {@link #add}. */
   static void subtract(long[] a, long[] b, long[] r) {
-    long d0 = a[0] - b[0];
-    long w = borrow(a[0], b[0], 0);
-    long d1 = a[1] - b[1] - w;
-    w = borrow(a[1], b[1], w);
-    long d2 = a[2] - b[2] - w;
-    w = borrow(a[2], b[2], w);
-    long d3 = a[3] - b[3] - w;
-    w = borrow(a[3], b[3], w);
-    store(d0, d1, d2, d3, r);
+    long a0 = a[0];
+    long a1 = a[1];
+    long a2 = a[2];
+    long a3 = a[3];
+    long d0 = a0 - b[0];
+    long w = borrowOut(a0, b[0], d0);
+    long d1 = a1 - b[1] - w;
+    w = borrowOut(a1, b[1], d1);
+    long d2 = a2 - b[2] - w;
+    w = borrowOut(a2, b[2], d2);
+    long d3 = a3 - b[3] - w;
+    w = borrowOut(a3, b[3], d3);
+    // A borrow out of the top limb added 2^256 ≡ C too much: subtract C (or 0) and propagate.
+    long f = -w & C;
+    long t0 = d0 - f;
+    w = borrowOut(d0, f, t0);
+    long t1 = d1 - w;
+    w = borrowOut(d1, 0, t1);
+    long t2 = d2 - w;
+    w = borrowOut(d2, 0, t2);
+    long t3 = d3 - w;
+    w = borrowOut(d3, 0, t3);
+    store(t0, t1, t2, t3, r);
     if (w != 0) {
       subtractC(r);
     }
@@ -164,24 +196,31 @@ final class Field64 {
     out[4] = hi + carry(s, lo);
   }
 
-  /** {@code r = 1/a}; {@code a} must not be zero. */
+  /** {@code r = 1/a}; {@code a} must not be zero. Variable-time: for public values only. */
   static void invert(long[] a, long[] r) {
-    int[] x = Nat256.fromBigInteger(toBigInteger(a, 0));
-    int[] z = Nat256.create();
+    long[] reduced = a.clone();
+    reduceFully(reduced);
+    int[] x = new int[2 * LIMBS];
+    for (int i = 0; i < LIMBS; i++) {
+      x[2 * i] = (int) reduced[i];
+      x[2 * i + 1] = (int) (reduced[i] >>> 32);
+    }
+    int[] z = new int[2 * LIMBS];
     Mod.modOddInverseVar(P_WORDS, x, z);
-    put(Nat256.toBigInteger(z), r, 0);
+    for (int i = 0; i < LIMBS; i++) {
+      r[i] = (z[2 * i] & 0xFFFFFFFFL) | ((long) z[2 * i + 1] << 32);
+    }
   }
 
-  /** t[k] += a·b + c; returns the carry word. t[k] starts at 0 for the first row. */
-  private static long macRow(long[] t, int k, long a, long b, long c) {
-    long lo = a * b;
-    long hi = Math.unsignedMultiplyHigh(a, b);
-    lo += c;
-    hi += carry(lo, c);
-    long s = t[k] + lo;
-    hi += carry(s, lo);
-    t[k] = s;
-    return hi;
+  /** Brings a partly reduced {@code a} into {@code [0, p)}: subtracts p once if it is above. */
+  static void reduceFully(long[] a) {
+    if (a[3] == -1L && a[2] == -1L && a[1] == -1L && Long.compareUnsigned(a[0], -C) >= 0) {
+      // a − p = a + C − 2^256, and a + C carries out of every limb: the upper limbs become 0.
+      a[0] += C;
+      a[1] = 0;
+      a[2] = 0;
+      a[3] = 0;
+    }
   }
 
   /** Folds a 512-bit product {@code t}: {@code t_low + t_high·C}, then the small overflow again. */
@@ -260,14 +299,14 @@ final class Field64 {
     return Long.compareUnsigned(sum, addend) < 0 ? 1 : 0;
   }
 
-  /** The carry of {@code sum = x + y + c} (c is 0 or 1), given the sum, x and c. */
-  private static long carry3(long sum, long x, long c) {
-    return (Long.compareUnsigned(sum, x) < 0 || (c != 0 && sum == x)) ? 1 : 0;
+  /** The carry out of {@code sum = x + y + c} for a carry-in c of 0 or 1, without a branch. */
+  private static long carryOut(long x, long y, long sum) {
+    return ((x & y) | ((x | y) & ~sum)) >>> 63;
   }
 
-  /** The borrow of {@code x − y − w} (w is 0 or 1). */
-  private static long borrow(long x, long y, long w) {
-    return (Long.compareUnsigned(x, y) < 0 || (w != 0 && x == y)) ? 1 : 0;
+  /** The borrow out of {@code diff = x − y − w} for a borrow-in w of 0 or 1, without a branch. */
+  private static long borrowOut(long x, long y, long diff) {
+    return ((~x & y) | (~(x ^ y) & diff)) >>> 63;
   }
 
   private static final long[] ZERO = new long[LIMBS];
