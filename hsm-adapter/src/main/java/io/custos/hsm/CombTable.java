@@ -69,13 +69,21 @@ final class CombTable {
     return new CombTable(teeth, spacing, mapped);
   }
 
-  /** The table index for column {@code col} of a scalar given as eight little-endian words. */
-  int index(int[] scalar, int col) {
-    int index = 0;
-    for (int i = 0, bit = col; i < teeth && bit < 256; i++, bit += spacing) {
-      index |= ((scalar[bit >>> 5] >>> (bit & 31)) & 1) << i;
+  /**
+   * The entry offsets into {@link #coords} for each column of a scalar given as eight little-endian
+   * words, 0 where the column's bits are all zero (entry 0 is the point at infinity, which is never
+   * stored).
+   */
+  int[] offsets(int[] scalar) {
+    int[] offsets = new int[spacing];
+    for (int col = 0; col < spacing; col++) {
+      int index = 0;
+      for (int i = 0, bit = col; i < teeth && bit < 256; i++, bit += spacing) {
+        index |= ((scalar[bit >>> 5] >>> (bit & 31)) & 1) << i;
+      }
+      offsets[col] = index * STRIDE;
     }
-    return index;
+    return offsets;
   }
 
   private static long[] multiplied(long[] table, int off, long[] factor) {

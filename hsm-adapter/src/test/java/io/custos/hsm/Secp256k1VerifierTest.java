@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.custos.hsm.testing.KeyVaultContract;
 import java.math.BigInteger;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
 
 class Secp256k1VerifierTest {
@@ -74,6 +80,93 @@ class Secp256k1VerifierTest {
             catchThrowableOfType(HsmException.class, () -> VERIFIER.complete(digest, new byte[70]))
                 .reason())
         .isEqualTo(HsmException.Reason.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void completesChosenEdgeValuesOfSWithBothRecoveryIds() {
+    // With the private key known any s can be had: pick the nonce k, then the digest that makes
+    // s·k = e + r·d (mod n) hold is e = s·k − r·d.
+    BigInteger n = Secp256k1.N;
+    List<BigInteger> edges =
+        List.of(
+            BigInteger.ONE,
+            BigInteger.TWO,
+            Secp256k1.HALF_N.subtract(BigInteger.ONE),
+            Secp256k1.HALF_N,
+            Secp256k1.HALF_N.add(BigInteger.ONE),
+            n.subtract(BigInteger.TWO),
+            n.subtract(BigInteger.ONE));
+    Random random = new Random(11);
+    Set<Integer> parities = new HashSet<>();
+    for (BigInteger s : edges) {
+      for (int i = 0; i < 6; i++) {
+        BigInteger k =
+            new BigInteger(256, random).mod(n.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+        ECPoint point = Secp256k1.G.multiply(k).normalize();
+        BigInteger r = point.getAffineXCoord().toBigInteger().mod(n);
+        Digest32 digest =
+            new Digest32(
+                EthSignature.toBytes32(s.multiply(k).subtract(r.multiply(PRIVATE)).mod(n)));
+        boolean high = s.compareTo(Secp256k1.HALF_N) > 0;
+
+        EthSignature signature = VERIFIER.complete(digest, r, s);
+
+        assertThat(signature.s()).isEqualTo(high ? n.subtract(s) : s);
+        // Negating s negates the point the signature names: its parity flips with it.
+        int parity = point.getAffineYCoord().testBitZero() ? 1 : 0;
+        assertThat(signature.yParity()).isEqualTo(high ? 1 - parity : parity);
+        assertThat(KeyVaultContract.recoverAddress(digest, signature)).isEqualTo(PUBLIC.address());
+        parities.add(signature.yParity());
+      }
+    }
+    assertThat(parities).containsExactlyInAnyOrder(0, 1);
+  }
+
+  @Test
+  void refusesAPointWhoseXIsRPlusN() {
+    // x in [n, p) happens with odds ~2^-128 for a real nonce, so the case is built backwards: a
+    // point R with such an x, r = x − n, and the key that makes (r, s) sign e: Q = (s·R − e·G)/r.
+    BigInteger n = Secp256k1.N;
+    ECPoint point = null;
+    for (BigInteger x = n.add(BigInteger.ONE); point == null; x = x.add(BigInteger.ONE)) {
+      point = pointWithX(x);
+    }
+    BigInteger r = point.getAffineXCoord().toBigInteger().subtract(n);
+    BigInteger s = BigInteger.valueOf(12_345);
+    BigInteger e = BigInteger.valueOf(777);
+    ECPoint q =
+        point.multiply(s).subtract(Secp256k1.G.multiply(e)).multiply(r.modInverse(n)).normalize();
+    Digest32 digest = new Digest32(EthSignature.toBytes32(e));
+    ECDSASigner bouncyCastle = new ECDSASigner();
+    bouncyCastle.init(false, new ECPublicKeyParameters(q, domain()));
+    assertThat(bouncyCastle.verifySignature(digest.bytes(), r, s))
+        .as("valid ECDSA: the case is real")
+        .isTrue();
+
+    HsmException error =
+        catchThrowableOfType(
+            HsmException.class,
+            () ->
+                new Secp256k1Verifier(new Secp256k1PublicKey(q.getEncoded(false)))
+                    .complete(digest, r, s));
+
+    assertThat(error.reason()).isEqualTo(HsmException.Reason.SIGNATURE_INVALID);
+    assertThat(error.getMessage()).contains("r + n");
+  }
+
+  private static ECPoint pointWithX(BigInteger x) {
+    byte[] compressed = new byte[33];
+    compressed[0] = 0x02;
+    System.arraycopy(EthSignature.toBytes32(x), 0, compressed, 1, 32);
+    try {
+      return Secp256k1.CURVE.decodePoint(compressed);
+    } catch (IllegalArgumentException notOnTheCurve) {
+      return null;
+    }
+  }
+
+  private static ECDomainParameters domain() {
+    return new ECDomainParameters(Secp256k1.CURVE, Secp256k1.G, Secp256k1.N);
   }
 
   private static BigInteger[] rawSign(Digest32 digest) {

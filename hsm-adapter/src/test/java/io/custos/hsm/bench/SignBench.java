@@ -16,6 +16,7 @@ import io.custos.hsm.pkcs11.TokenSettings;
 import io.custos.testsupport.SoftHsm;
 import io.custos.testsupport.SoftHsmToken;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,15 +59,22 @@ public final class SignBench {
     void signOnce(byte[] digest) throws Exception;
   }
 
-  /** Signatures counted and seconds spent. */
+  /** Signatures counted, seconds spent, and the CPU time the signing threads used. */
   private static final class Tally {
     long signatures;
     double seconds;
+    long cpuNanos;
 
     double rate() {
       return signatures / seconds;
     }
+
+    double cpuMicrosPerSignature() {
+      return cpuNanos / 1e3 / signatures;
+    }
   }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /** One slice pair's adapter/raw ratio: the two slices met nearly the same load. */
   private static double sliceRatio(Tally raw, Tally adapter) {
@@ -124,6 +132,7 @@ public final class SignBench {
     Tally rawTally = new Tally();
     Tally adapterTally = new Tally();
     List<Double> pairRatios = new ArrayList<>();
+    List<Double> cpuRatios = new ArrayList<>();
     int pairs = (int) Math.ceil(SECONDS * 1000 / SLICE_MS);
     for (int i = 0; i < pairs; i++) {
       boolean rawFirst = i % 2 == 0;
@@ -134,8 +143,10 @@ public final class SignBench {
       add(rawTally, rawSlice);
       add(adapterTally, adapterSlice);
       pairRatios.add(sliceRatio(rawSlice, adapterSlice));
+      cpuRatios.add(rawSlice.cpuMicrosPerSignature() / adapterSlice.cpuMicrosPerSignature());
     }
     Collections.sort(pairRatios);
+    Collections.sort(cpuRatios);
     System.out.printf(
         Locale.ROOT,
         "threads=%d  raw C_Sign %,.0f signs/s   adapter sign %,.0f signs/s   adapter/raw %.1f%%"
@@ -151,29 +162,51 @@ public final class SignBench {
         threads * 1e6 / adapterTally.rate(),
         threads * 1e6 / adapterTally.rate() - threads * 1e6 / rawTally.rate(),
         load());
+    // Thread CPU time leaves out the time other processes held the cores: on a loaded machine it
+    // is the steadier estimate of what each path costs (C_Sign runs in the calling thread).
+    System.out.printf(
+        Locale.ROOT,
+        "           CPU time per signature: raw %.0f us, adapter %.0f us (+%.1f us);"
+            + " raw/adapter %.1f%% (median of %d slice pairs %.1f%%)%n",
+        rawTally.cpuMicrosPerSignature(),
+        adapterTally.cpuMicrosPerSignature(),
+        adapterTally.cpuMicrosPerSignature() - rawTally.cpuMicrosPerSignature(),
+        100 * rawTally.cpuMicrosPerSignature() / adapterTally.cpuMicrosPerSignature(),
+        pairs,
+        100 * cpuRatios.get(pairs / 2));
   }
 
   private static void add(Tally total, Tally slice) {
     total.signatures += slice.signatures;
     total.seconds += slice.seconds;
+    total.cpuNanos += slice.cpuNanos;
   }
 
   /**
    * Compiles the verification path before anything is counted: a server signs for hours, so the
-   * steady state is what matters, and a one-second warm-up leaves its loops interpreted.
+   * steady state is what matters, and a one-second warm-up leaves its loops interpreted. Varied
+   * signatures, as in service: the JIT shapes its code by the branches it saw taken.
    */
   private static void warmUpVerification(Pkcs11KeyVault vault, KeyInfo key) {
-    Digest32 digest = new Digest32(new byte[32]);
-    EthSignature signature = vault.sign(key.id(), digest);
     Secp256k1Verifier verifier = new Secp256k1Verifier(key.publicKey());
+    Digest32[] digests = new Digest32[64];
+    EthSignature[] signatures = new EthSignature[digests.length];
+    for (int i = 0; i < digests.length; i++) {
+      byte[] digest = new byte[32];
+      ThreadLocalRandom.current().nextBytes(digest);
+      digests[i] = new Digest32(digest);
+      signatures[i] = vault.sign(key.id(), digests[i]);
+    }
     for (int i = 0; i < 20_000; i++) {
-      verifier.complete(digest, signature.r(), signature.s());
+      int j = i % digests.length;
+      verifier.complete(digests[j], signatures[j].r(), signatures[j].s());
     }
   }
 
   /** Runs every signer on its own thread for {@code millis} and adds to the tally. */
   private static void run(List<Signer> signers, long millis, Tally tally) throws Exception {
     LongAdder count = new LongAdder();
+    LongAdder cpu = new LongAdder();
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch started = new CountDownLatch(signers.size());
     CountDownLatch done = new CountDownLatch(signers.size());
@@ -183,6 +216,7 @@ public final class SignBench {
               () -> {
                 byte[] digest = new byte[32];
                 started.countDown();
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
                 try {
                   while (!stop.get()) {
                     ThreadLocalRandom.current().nextBytes(digest);
@@ -194,6 +228,7 @@ public final class SignBench {
                     failures.add(t);
                   }
                 } finally {
+                  cpu.add(THREADS.getCurrentThreadCpuTime() - cpuStart);
                   done.countDown();
                 }
               })
@@ -207,6 +242,7 @@ public final class SignBench {
     // Signatures finished after the stop flag are counted with the time they took.
     tally.seconds += (System.nanoTime() - start) / 1e9;
     tally.signatures += count.sum();
+    tally.cpuNanos += cpu.sum();
     if (!failures.isEmpty()) {
       throw new IllegalStateException("a signer failed", failures.get(0));
     }
