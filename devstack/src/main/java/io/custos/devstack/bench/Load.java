@@ -132,6 +132,10 @@ final class Load {
         TimeUnit.MILLISECONDS.sleep(500);
       }
     }
+    if (done.isEmpty()) {
+      throw new IllegalStateException(
+          "the service accepted none of " + failures.get() + " transfers: " + firstFailure);
+    }
     return new Pass(List.copyOf(done.values()), failures.get(), firstFailure);
   }
 

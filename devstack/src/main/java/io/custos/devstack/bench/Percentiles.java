@@ -1,6 +1,7 @@
 package io.custos.devstack.bench;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -25,10 +26,10 @@ record Percentiles(double p50, double p95, double p99, double max) {
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT, "%8.1f %8.1f %8.1f %8.1f", p50, p95, p99, max);
+    return String.format(Locale.ROOT, "%8.1f %8.1f %8.1f %8.1f", p50, p95, p99, max);
   }
 
   static String header() {
-    return String.format(java.util.Locale.ROOT, "%8s %8s %8s %8s", "p50", "p95", "p99", "max");
+    return String.format(Locale.ROOT, "%8s %8s %8s %8s", "p50", "p95", "p99", "max");
   }
 }

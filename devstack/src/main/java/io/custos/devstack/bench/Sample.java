@@ -1,5 +1,6 @@
 package io.custos.devstack.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,7 +29,6 @@ record Sample(UUID id, Instant submitted, Instant answered, Instant signedAt, In
   }
 
   private static double millis(Instant from, Instant to) {
-    return (to.toEpochMilli() - from.toEpochMilli())
-        + (to.getNano() % 1_000_000 - from.getNano() % 1_000_000) / 1e6;
+    return Duration.between(from, to).toNanos() / 1e6;
   }
 }
