@@ -11,11 +11,14 @@ import io.custos.testsupport.Anvil;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class RequestEventStreamTest {
 
   private static final String STRANGER = "0x3333333333333333333333333333333333333333";
+  private static final String VENDOR = "0x1111111111111111111111111111111111111111";
   private static final List<String> ORDER =
       List.of("APPROVED", "SIGNED", "BROADCAST", "MINED", "CONFIRMED");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +50,8 @@ class RequestEventStreamTest {
 
   @ConfigProperty(name = "custos.ethereum.node-url")
   URI node;
+
+  @Inject DataSource db;
 
   private final List<Stream<String>> open = new ArrayList<>();
 
@@ -189,6 +196,62 @@ class RequestEventStreamTest {
     untilConfirmed(all, other);
     untilConfirmed(one, id);
     assertThat(one).allMatch(r -> r.data().get("id").asText().equals(id));
+  }
+
+  @Test
+  void aChangeCommittedByAnotherInstanceIsStreamedAndARolledBackOneIsNot() throws Exception {
+    String id = pendingPayout();
+    BlockingQueue<Received> one = subscribe(Tokens.of("ivan"), "?id=" + id);
+    String expire =
+        "UPDATE tx_request SET state = 'EXPIRED', updated_at = now() WHERE id = ?"
+            + " AND state = 'PENDING_APPROVAL'";
+
+    // Another instance is just another connection to the same database.
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement s = c.prepareStatement(expire)) {
+        s.setObject(1, UUID.fromString(id));
+        assertThat(s.executeUpdate()).isEqualTo(1);
+      }
+      c.rollback();
+      Thread.sleep(1_500);
+      assertThat(one).as("nothing announced by a rolled-back change").isEmpty();
+      try (PreparedStatement s = c.prepareStatement(expire)) {
+        s.setObject(1, UUID.fromString(id));
+        assertThat(s.executeUpdate()).isEqualTo(1);
+      }
+      c.commit();
+    }
+
+    Received expired = one.poll(30, TimeUnit.SECONDS);
+    assertThat(expired).isNotNull();
+    assertThat(expired.data().get("id").asText()).isEqualTo(id);
+    assertThat(expired.data().get("state").asText()).isEqualTo("EXPIRED");
+  }
+
+  /** A vendor payout waiting for approvals. */
+  private String pendingPayout() {
+    String label = "p-" + UUID.randomUUID().toString().substring(0, 8);
+    given()
+        .auth()
+        .oauth2(Tokens.of("erin"))
+        .contentType("application/json")
+        .body(Map.of("label", label, "tags", List.of("treasury")))
+        .post("/api/v1/wallets")
+        .then()
+        .statusCode(201);
+    return given()
+        .auth()
+        .oauth2(Tokens.of("alice"))
+        .contentType("application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(Map.of("wallet", label, "to", VENDOR, "value", "1000"))
+        .post("/api/v1/requests")
+        .then()
+        .statusCode(201)
+        .body("state", org.hamcrest.Matchers.equalTo("PENDING_APPROVAL"))
+        .extract()
+        .path("id");
   }
 
   @Test
