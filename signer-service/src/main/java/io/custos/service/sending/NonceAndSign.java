@@ -91,8 +91,10 @@ public class NonceAndSign {
 
   /**
    * Signs a speed-up or cancel with the nonce of its original's transaction, as the next attempt of
-   * that nonce. The rows of the nonce stay locked until commit, so two replacements cannot take the
-   * same attempt; if its request already has a transaction, returns that one instead.
+   * that nonce; if its request already has a transaction, returns that one instead. The rows of the
+   * nonce stay locked until commit, so a replacement sees whether the nonce got mined meanwhile;
+   * two racing replacements may pick the same attempt, and then the unique constraint rejects the
+   * second, which the release worker signs again at its next tick.
    *
    * @throws NonceSettledException when a transaction of the nonce is already mined (nothing signed)
    */
