@@ -1,5 +1,9 @@
 package io.custos.service.request;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custos.policy.intent.Approval;
 import io.custos.policy.intent.Evidence;
 import io.custos.policy.intent.Requester;
@@ -11,6 +15,12 @@ import io.custos.policy.value.HexData;
 import io.custos.policy.value.Wei;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
+import io.custos.service.approvals.ApprovalMessage;
+import io.custos.service.approvals.ApprovalRefused;
+import io.custos.service.approvals.ApproverKeys;
+import io.custos.service.approvals.DeviceSignatures;
+import io.custos.service.approvals.Eip712;
+import io.custos.service.approvals.VerifiedSignature;
 import io.custos.service.identity.Caller;
 import io.custos.service.policy.ActivePolicy;
 import io.custos.service.sending.FeeCaps;
@@ -24,13 +34,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.web3j.utils.Numeric;
 
 /**
  * The request lifecycle: submission, verdicts and release. Every decision is made under the locks
@@ -42,6 +55,11 @@ public class RequestService {
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
   private static final int MAX_COMMENT = 1024;
 
+  /** How a verdict's proof is stored in {@code approval.evidence_*}. */
+  static final String EVIDENCE_SCHEME = "eip712-device-signature";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final RequestRepository repository;
   private final RequestScans scans;
   private final Evaluator evaluator;
@@ -49,6 +67,8 @@ public class RequestService {
   private final ActivePolicy policy;
   private final Clock clock;
   private final RequestAudit audit;
+  private final DeviceSignatures signatures;
+  private final ApproverKeys keys;
 
   RequestService(
       RequestRepository repository,
@@ -57,7 +77,9 @@ public class RequestService {
       WalletService wallets,
       ActivePolicy policy,
       Clock clock,
-      RequestAudit audit) {
+      RequestAudit audit,
+      DeviceSignatures signatures,
+      ApproverKeys keys) {
     this.repository = repository;
     this.scans = scans;
     this.evaluator = evaluator;
@@ -65,6 +87,8 @@ public class RequestService {
     this.policy = policy;
     this.clock = clock;
     this.audit = audit;
+    this.signatures = signatures;
+    this.keys = keys;
   }
 
   /**
@@ -150,43 +174,95 @@ public class RequestService {
     }
   }
 
-  /** Records an approver's verdict and decides the request again. */
+  /**
+   * The EIP-712 Approval an approver's device signs to give {@code verdict} on a pending request.
+   */
   @Transactional
+  public TypedDataView typedData(UUID id, String verdict) {
+    Approval.Verdict v = verdict(verdict);
+    RequestEntity r = repository.find(id).orElseThrow(() -> notFound(id));
+    RequestState state = RequestState.valueOf(r.state);
+    if (state != RequestState.PENDING_APPROVAL) {
+      throw notPending(state);
+    }
+    long expiresAt = signatures.expiryFrom(now());
+    ObjectNode typed = Eip712.approval(signatures.domain(), message(r, v, expiresAt));
+    return new TypedDataView(
+        typed, Numeric.toHexString(Eip712.digest(typed)), Instant.ofEpochSecond(expiresAt));
+  }
+
+  /**
+   * Records an approver's verdict, proven by their device key's EIP-712 signature, and decides the
+   * request again. A verdict the signature does not prove is refused, and the refusal is audited:
+   * the transaction commits with that entry alone.
+   */
+  @Transactional(dontRollbackOn = ApprovalRefused.class)
   public UUID judge(UUID id, ApprovalBody body, Caller approver) {
-    Approval.Verdict verdict = verdict(body);
+    Approval.Verdict verdict = verdict(body == null ? null : body.verdict());
     String comment = body.comment();
     if (comment != null && comment.length() > MAX_COMMENT) {
       throw new ApiException(
           ProblemType.VALIDATION, "comment must be at most " + MAX_COMMENT + " characters");
     }
     RequestEntity r = repository.find(id).orElseThrow(() -> notFound(id));
-    if (r.requesterSubject.equals(approver.subject())) {
-      throw new ApiException(
-          ProblemType.SELF_APPROVAL,
-          "you submitted this request; someone else must give the verdict",
-          Map.of("requestId", id.toString()));
-    }
     TransactionIntent intent = intentOf(r);
     Requester requester = requesterOf(r);
     evaluator.lock(intent, requester);
     RequestState state = repository.lockState(id).orElseThrow(() -> notFound(id));
-    if (state != RequestState.PENDING_APPROVAL) {
-      throw new ApiException(
-          ProblemType.CONFLICT,
-          "the request is " + state + "; verdicts are taken only while it is PENDING_APPROVAL",
-          Map.of("state", state.name()));
-    }
     Instant now = now();
-    repository.upsertApproval(id, approver, verdict.name(), comment, now);
-    audit.verdict(id, approver, verdict.name(), comment);
+    VerifiedSignature signed;
+    try {
+      if (r.requesterSubject.equals(approver.subject())) {
+        throw new ApprovalRefused(
+            ProblemType.SELF_APPROVAL,
+            "you submitted this request; someone else must give the verdict",
+            Map.of("requestId", id.toString()));
+      }
+      if (state != RequestState.PENDING_APPROVAL) {
+        throw notPending(state);
+      }
+      signed =
+          signatures.verifyApproval(
+              message(r, verdict, 0), body.typedData(), body.signature(), approver, now);
+    } catch (ApprovalRefused e) {
+      audit.refused(id, approver, verdict.name(), body, e);
+      throw e;
+    }
+    repository.upsertApproval(
+        id, approver, verdict.name(), comment, EVIDENCE_SCHEME, evidence(signed), now);
+    audit.verdict(id, approver, verdict.name(), comment, signed);
     Evaluation e = evaluator.decide(intent, requester, approvals(id), id, now);
     repository.decide(id, state, e, now);
     audit.decided(id, state, e, approver.username());
     return id;
   }
 
-  private static Approval.Verdict verdict(ApprovalBody body) {
-    String v = body == null ? null : body.verdict();
+  private static ApiException notPending(RequestState state) {
+    return new ApiException(
+        ProblemType.CONFLICT,
+        "the request is " + state + "; verdicts are taken only while it is PENDING_APPROVAL",
+        Map.of("state", state.name()));
+  }
+
+  /** The Approval message for this request and verdict: exactly what {@link #outgoing} sends. */
+  private ApprovalMessage message(RequestEntity r, Approval.Verdict verdict, long expiresAt) {
+    WalletView wallet = walletOf(r.walletId);
+    String to = r.tokenSymbol != null ? r.tokenAddress : r.toAddress;
+    return new ApprovalMessage(
+        r.id,
+        wallet.chainId(),
+        wallet.address(),
+        to,
+        r.valueWei,
+        ApprovalMessage.dataHash(r.data),
+        r.maxFeePerGas,
+        r.maxPriorityFeePerGas,
+        ApprovalMessage.policyHash(policy.policy().hash()),
+        verdict == Approval.Verdict.APPROVE ? "approve" : "reject",
+        expiresAt);
+  }
+
+  private static Approval.Verdict verdict(String v) {
     if ("approve".equals(v)) {
       return Approval.Verdict.APPROVE;
     }
@@ -196,17 +272,57 @@ public class RequestService {
     throw new ApiException(ProblemType.VALIDATION, "verdict must be \"approve\" or \"reject\"");
   }
 
+  private static String evidence(VerifiedSignature s) {
+    try {
+      return JSON.writeValueAsString(
+          Map.of(
+              "typedData", s.typedData(),
+              "signature", s.signature(),
+              "signer", s.signer(),
+              "digest", s.digest()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write evidence", e);
+    }
+  }
+
+  /**
+   * The verdicts that count: each proven by a device signature of a key that is still the
+   * approver's active key (a verdict signed by a key revoked since then no longer counts).
+   */
   private List<Approval> approvals(UUID id) {
-    return repository.approvals(id).stream()
-        .map(
-            a ->
-                new Approval(
-                    a.approverSubject,
-                    Set.of(a.approverGroups),
-                    Approval.Verdict.valueOf(a.verdict),
-                    a.at,
-                    new Evidence(a.evidenceScheme, a.evidencePayload)))
-        .toList();
+    return signedApprovals(id).stream().map(SignedApproval::approval).toList();
+  }
+
+  private record SignedApproval(Approval approval, ApprovalEntity row, JsonNode evidence) {}
+
+  private List<SignedApproval> signedApprovals(UUID id) {
+    List<SignedApproval> out = new ArrayList<>();
+    for (ApprovalEntity a : repository.approvals(id)) {
+      if (!EVIDENCE_SCHEME.equals(a.evidenceScheme)) {
+        continue;
+      }
+      JsonNode evidence = readEvidence(a.evidencePayload);
+      if (!keys.isActive(evidence.path("signer").asText(), a.approverSubject)) {
+        continue;
+      }
+      Approval approval =
+          new Approval(
+              a.approverSubject,
+              Set.of(a.approverGroups),
+              Approval.Verdict.valueOf(a.verdict),
+              a.at,
+              new Evidence(a.evidenceScheme, a.evidencePayload));
+      out.add(new SignedApproval(approval, a, evidence));
+    }
+    return out;
+  }
+
+  private static JsonNode readEvidence(String payload) {
+    try {
+      return JSON.readTree(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored approval evidence is not JSON", e);
+    }
   }
 
   /**
@@ -262,7 +378,46 @@ public class RequestService {
         to.checksummed(),
         r.valueWei,
         r.data,
-        new FeeCaps(r.maxFeePerGas, r.maxPriorityFeePerGas));
+        new FeeCaps(r.maxFeePerGas, r.maxPriorityFeePerGas),
+        authorization(r));
+  }
+
+  /**
+   * What allowed the request, for the {@code transaction.signed} entry: the deciding rule and
+   * policy, the requester, and every verdict that counted with its device signature.
+   */
+  private Map<String, Object> authorization(RequestEntity r) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("requestId", r.id.toString());
+    a.put("rule", r.decidedRule);
+    a.put("policyHash", r.policyHash);
+    a.put(
+        "requester",
+        Map.of(
+            "subject",
+            r.requesterSubject,
+            "roles",
+            List.of(r.requesterRoles),
+            "groups",
+            List.of(r.requesterGroups),
+            "serviceAccount",
+            r.requesterServiceAccount));
+    List<Map<String, Object>> approvals = new ArrayList<>();
+    for (SignedApproval s : signedApprovals(r.id)) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("subject", s.row().approverSubject);
+      one.put("username", s.row().approverUsername);
+      one.put("groups", List.of(s.row().approverGroups));
+      one.put("verdict", s.row().verdict);
+      one.put("at", s.row().at.toString());
+      one.put("signer", s.evidence().path("signer").asText());
+      one.put("digest", s.evidence().path("digest").asText());
+      one.put("signature", s.evidence().path("signature").asText());
+      one.put("typedData", s.evidence().get("typedData"));
+      approvals.add(one);
+    }
+    a.put("approvals", approvals);
+    return a;
   }
 
   /**

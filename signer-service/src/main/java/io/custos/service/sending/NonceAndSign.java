@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,21 +104,28 @@ public class NonceAndSign {
         .setParameter(3, nonce + 1)
         .executeUpdate();
     String hash = hex(signed.hash().bytes());
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("requestId", out.requestId().toString());
+    payload.put("chainId", Long.toString(key.chainId()));
+    payload.put("from", key.address());
+    payload.put("to", out.to() == null ? "" : out.to());
+    payload.put("valueWei", out.valueWei().toString());
+    payload.put("nonce", Long.toString(nonce));
+    payload.put("gasLimit", fees.gasLimit().toString());
+    payload.put("maxFeePerGas", fees.maxFeePerGas().toString());
+    payload.put("maxPriorityFeePerGas", fees.maxPriorityFeePerGas().toString());
+    payload.put("hash", hash);
+    payload.put("raw", hex(signed.raw()));
+    if (!out.authorization().isEmpty()) {
+      // The approvals that counted, with their device signatures: an offline checker re-verifies
+      // the quorum from this entry and the key registrations before it in the log.
+      payload.put("authorization", out.authorization());
+    }
     audit.record(
         EntryType.TRANSACTION_SIGNED,
         Audit.SYSTEM,
         List.of("request:" + out.requestId(), "wallet:" + key.walletId(), "tx:" + hash),
-        Map.of(
-            "chainId", Long.toString(key.chainId()),
-            "from", key.address(),
-            "to", out.to() == null ? "" : out.to(),
-            "valueWei", out.valueWei().toString(),
-            "nonce", Long.toString(nonce),
-            "gasLimit", fees.gasLimit().toString(),
-            "maxFeePerGas", fees.maxFeePerGas().toString(),
-            "maxPriorityFeePerGas", fees.maxPriorityFeePerGas().toString(),
-            "hash", hash,
-            "raw", hex(signed.raw())));
+        payload);
     return new TxRecord(id, out.requestId(), nonce, hash, "SIGNED");
   }
 
