@@ -53,6 +53,30 @@ public final class OfflineApprovalCheck {
 
   private OfflineApprovalCheck() {}
 
+  /**
+   * Prints the check of an export, one line per transaction then the other faults; exits 0 when
+   * everything verified, 1 when something did not, 2 on a usage error.
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: OfflineApprovalCheck <audit-export.jsonl>");
+      System.exit(2);
+    }
+    ApprovalCheckReport report = check(Path.of(args[0]));
+    for (ApprovalCheckReport.TransactionResult t : report.transactions()) {
+      System.out.println(
+          (t.ok() ? "OK   " : "FAIL ")
+              + t.hash()
+              + " request "
+              + t.requestId()
+              + " approved by "
+              + t.confirmed()
+              + (t.faults().isEmpty() ? "" : " faults " + t.faults()));
+    }
+    report.faults().forEach(f -> System.out.println("FAIL " + f));
+    System.exit(report.ok() ? 0 : 1);
+  }
+
   /** Checks an export ({@code GET /api/v1/audit/export}, JSON Lines). */
   public static ApprovalCheckReport check(Path export) throws IOException {
     OfflineApprovalCheck check = new OfflineApprovalCheck();
