@@ -22,6 +22,16 @@ public class ApproverKeys {
     this.em = em;
   }
 
+  /**
+   * Holds off key changes (which take this lock exclusively, {@link GovernanceRepository#lockKeys})
+   * until the transaction ends: a verdict is checked and counted against one state of the keys.
+   */
+  public void lockShared() {
+    em.createNativeQuery(
+            "SELECT pg_advisory_xact_lock_shared(hashtextextended('custos:approver-keys', 0))")
+        .getSingleResult();
+  }
+
   /** The key at this address, whoever's and whatever its state. */
   public Optional<ApproverKeyView> find(String address) {
     return query(COLUMNS + " WHERE address = ?1", address).stream().findFirst();

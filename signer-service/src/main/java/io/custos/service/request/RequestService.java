@@ -1,11 +1,7 @@
 package io.custos.service.request;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custos.policy.intent.Approval;
-import io.custos.policy.intent.Evidence;
 import io.custos.policy.intent.Requester;
 import io.custos.policy.intent.TransactionIntent;
 import io.custos.policy.model.AddressBook;
@@ -34,9 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,11 +49,6 @@ public class RequestService {
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
   private static final int MAX_COMMENT = 1024;
 
-  /** How a verdict's proof is stored in {@code approval.evidence_*}. */
-  static final String EVIDENCE_SCHEME = "eip712-device-signature";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final RequestRepository repository;
   private final RequestScans scans;
   private final Evaluator evaluator;
@@ -69,6 +58,7 @@ public class RequestService {
   private final RequestAudit audit;
   private final DeviceSignatures signatures;
   private final ApproverKeys keys;
+  private final Verdicts verdicts;
 
   RequestService(
       RequestRepository repository,
@@ -79,7 +69,8 @@ public class RequestService {
       Clock clock,
       RequestAudit audit,
       DeviceSignatures signatures,
-      ApproverKeys keys) {
+      ApproverKeys keys,
+      Verdicts verdicts) {
     this.repository = repository;
     this.scans = scans;
     this.evaluator = evaluator;
@@ -89,6 +80,7 @@ public class RequestService {
     this.audit = audit;
     this.signatures = signatures;
     this.keys = keys;
+    this.verdicts = verdicts;
   }
 
   /**
@@ -209,6 +201,7 @@ public class RequestService {
     Requester requester = requesterOf(r);
     evaluator.lock(intent, requester);
     RequestState state = repository.lockState(id).orElseThrow(() -> notFound(id));
+    keys.lockShared();
     Instant now = now();
     VerifiedSignature signed;
     try {
@@ -229,9 +222,15 @@ public class RequestService {
       throw e;
     }
     repository.upsertApproval(
-        id, approver, verdict.name(), comment, EVIDENCE_SCHEME, evidence(signed), now);
+        id,
+        approver,
+        verdict.name(),
+        comment,
+        Verdicts.EVIDENCE_SCHEME,
+        Verdicts.evidence(signed),
+        now);
     audit.verdict(id, approver, verdict.name(), comment, signed);
-    Evaluation e = evaluator.decide(intent, requester, approvals(id), id, now);
+    Evaluation e = evaluator.decide(intent, requester, verdicts.counted(id), id, now);
     repository.decide(id, state, e, now);
     audit.decided(id, state, e, approver.username());
     return id;
@@ -272,59 +271,6 @@ public class RequestService {
     throw new ApiException(ProblemType.VALIDATION, "verdict must be \"approve\" or \"reject\"");
   }
 
-  private static String evidence(VerifiedSignature s) {
-    try {
-      return JSON.writeValueAsString(
-          Map.of(
-              "typedData", s.typedData(),
-              "signature", s.signature(),
-              "signer", s.signer(),
-              "digest", s.digest()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write evidence", e);
-    }
-  }
-
-  /**
-   * The verdicts that count: each proven by a device signature of a key that is still the
-   * approver's active key (a verdict signed by a key revoked since then no longer counts).
-   */
-  private List<Approval> approvals(UUID id) {
-    return signedApprovals(id).stream().map(SignedApproval::approval).toList();
-  }
-
-  private record SignedApproval(Approval approval, ApprovalEntity row, JsonNode evidence) {}
-
-  private List<SignedApproval> signedApprovals(UUID id) {
-    List<SignedApproval> out = new ArrayList<>();
-    for (ApprovalEntity a : repository.approvals(id)) {
-      if (!EVIDENCE_SCHEME.equals(a.evidenceScheme)) {
-        continue;
-      }
-      JsonNode evidence = readEvidence(a.evidencePayload);
-      if (!keys.isActive(evidence.path("signer").asText(), a.approverSubject)) {
-        continue;
-      }
-      Approval approval =
-          new Approval(
-              a.approverSubject,
-              Set.of(a.approverGroups),
-              Approval.Verdict.valueOf(a.verdict),
-              a.at,
-              new Evidence(a.evidenceScheme, a.evidencePayload));
-      out.add(new SignedApproval(approval, a, evidence));
-    }
-    return out;
-  }
-
-  private static JsonNode readEvidence(String payload) {
-    try {
-      return JSON.readTree(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored approval evidence is not JSON", e);
-    }
-  }
-
   /**
    * Decides a timelocked request again when its timelock ends: approvals may have expired or limits
    * filled meanwhile. Returns its new state.
@@ -340,7 +286,7 @@ public class RequestService {
       return state;
     }
     Instant now = now();
-    Evaluation e = evaluator.decide(intent, requester, approvals(id), id, now);
+    Evaluation e = evaluator.decide(intent, requester, verdicts.counted(id), id, now);
     repository.decide(id, state, e, now);
     audit.decided(id, state, e, io.custos.service.audit.Audit.SYSTEM);
     return e.state();
@@ -379,45 +325,7 @@ public class RequestService {
         r.valueWei,
         r.data,
         new FeeCaps(r.maxFeePerGas, r.maxPriorityFeePerGas),
-        authorization(r));
-  }
-
-  /**
-   * What allowed the request, for the {@code transaction.signed} entry: the deciding rule and
-   * policy, the requester, and every verdict that counted with its device signature.
-   */
-  private Map<String, Object> authorization(RequestEntity r) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("requestId", r.id.toString());
-    a.put("rule", r.decidedRule);
-    a.put("policyHash", r.policyHash);
-    a.put(
-        "requester",
-        Map.of(
-            "subject",
-            r.requesterSubject,
-            "roles",
-            List.of(r.requesterRoles),
-            "groups",
-            List.of(r.requesterGroups),
-            "serviceAccount",
-            r.requesterServiceAccount));
-    List<Map<String, Object>> approvals = new ArrayList<>();
-    for (SignedApproval s : signedApprovals(r.id)) {
-      Map<String, Object> one = new LinkedHashMap<>();
-      one.put("subject", s.row().approverSubject);
-      one.put("username", s.row().approverUsername);
-      one.put("groups", List.of(s.row().approverGroups));
-      one.put("verdict", s.row().verdict);
-      one.put("at", s.row().at.toString());
-      one.put("signer", s.evidence().path("signer").asText());
-      one.put("digest", s.evidence().path("digest").asText());
-      one.put("signature", s.evidence().path("signature").asText());
-      one.put("typedData", s.evidence().get("typedData"));
-      approvals.add(one);
-    }
-    a.put("approvals", approvals);
-    return a;
+        verdicts.authorization(r));
   }
 
   /**
