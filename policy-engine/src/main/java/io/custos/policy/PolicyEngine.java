@@ -242,4 +242,47 @@ public final class PolicyEngine {
       Policy candidate, Requester requester, List<Approval> approvals, Instant now) {
     return new Governor(this).evaluate(candidate, requester, approvals, now);
   }
+
+  /**
+   * Decides a change to the approvers' device keys (registration, rotation, revocation): such a
+   * change decides who can approve anything, so it needs the same approvers as a policy change
+   * ({@code governance.policy_changes}). The proposer is the requester and does not count.
+   */
+  public Decision evaluateKeyChange(Requester proposer, List<Approval> approvals, Instant now) {
+    var context = new EvaluationContext(null, proposer, now);
+    TraceEntry classified =
+        new TraceEntry(
+            "governance.approver_keys",
+            TraceEntry.Outcome.MATCHED,
+            "an approver key change is decided by governance.policy_changes");
+    return apply(
+        policy.governance().policyChanges(),
+        "governance.approver_keys",
+        context,
+        approvals,
+        List.of(),
+        extra -> {
+          List<TraceEntry> all = new ArrayList<>();
+          all.add(classified);
+          all.addAll(extra);
+          return Trace.of(all);
+        });
+  }
+
+  /**
+   * Counts {@code approvals} against the action of rule {@code ruleName} alone, without matching an
+   * intent or checking limits: what an offline checker needs to confirm, from a recorded decision's
+   * rule, that the approvals which were counted meet the rule's quorum.
+   *
+   * @throws IllegalArgumentException if the policy has no rule of that name
+   */
+  public Decision recountApprovals(
+      String ruleName, Requester requester, List<Approval> approvals, Instant now) {
+    Rule rule = policy.rule(ruleName);
+    if (rule == null) {
+      throw new IllegalArgumentException("the policy has no rule " + ruleName);
+    }
+    var context = new EvaluationContext(null, requester, now);
+    return apply(rule.action(), ruleName, context, approvals, List.of(), Trace::of);
+  }
 }

@@ -6,6 +6,7 @@ import static io.custos.policy.Intents.STRANGER;
 import static io.custos.policy.Intents.USDC;
 import static io.custos.policy.Intents.VENDOR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.custos.policy.intent.Approval;
 import io.custos.policy.intent.Requester;
@@ -380,6 +381,46 @@ class ExamplePoliciesTest {
 
       assertThat(decision.rule()).isEqualTo("governance.address_book_changes");
       assertThat(decision).isInstanceOf(Decision.Allow.class);
+    }
+
+    @Test
+    void anApproverKeyChangeNeedsThePolicyChangeQuorumAndTheProposerDoesNotCount() {
+      List<Approval> withProposer =
+          List.of(
+              Approval.approve("eli", now),
+              Approval.approve("ada", now),
+              Approval.approve("ben", now));
+      List<Approval> three =
+          List.of(
+              Approval.approve("ada", now),
+              Approval.approve("ben", now),
+              Approval.approve("cy", now));
+
+      Decision pending = engine.evaluateKeyChange(Requester.person("eli"), withProposer, now);
+      Decision allowed = engine.evaluateKeyChange(Requester.person("eli"), three, now);
+
+      assertThat(pending.rule()).isEqualTo("governance.approver_keys");
+      assertThat(((Decision.NeedsApproval) pending).missing())
+          .containsExactly(new Decision.MissingApproval("admins", 3, 2));
+      assertThat(allowed).isInstanceOf(Decision.Allow.class);
+    }
+
+    @Test
+    void approvalsAreRecountedAgainstANamedRuleAlone() {
+      List<Approval> two = List.of(Approval.approve("tom", now, "treasury"));
+      List<Approval> three =
+          List.of(
+              Approval.approve("tom", now, "treasury"),
+              Approval.approve("tina", now, "treasury"),
+              Approval.approve("cole", now, "compliance"));
+
+      Decision short1 = engine.recountApprovals("custody-up-to-100-eth", requester, two, now);
+      Decision met = engine.recountApprovals("custody-up-to-100-eth", requester, three, now);
+
+      assertThat(short1).isInstanceOf(Decision.NeedsApproval.class);
+      assertThat(met).isInstanceOf(Decision.Allow.class);
+      assertThatThrownBy(() -> engine.recountApprovals("nope", requester, three, now))
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 }

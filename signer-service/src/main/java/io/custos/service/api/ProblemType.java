@@ -12,6 +12,19 @@ public enum ProblemType {
   UNAUTHENTICATED("unauthenticated", 401, "Authentication is required"),
   FORBIDDEN("forbidden", 403, "Not allowed for your roles"),
   SELF_APPROVAL("self-approval", 403, "A requester cannot approve their own request"),
+  APPROVAL_SIGNATURE_REQUIRED(
+      "approval-signature-required", 400, "A verdict must carry the approver's device signature"),
+  APPROVAL_SIGNATURE_INVALID(
+      "approval-signature-invalid", 422, "The signature is not by the approver's registered key"),
+  APPROVAL_MISMATCH(
+      "approval-mismatch", 422, "The signed approval does not match the request and verdict"),
+  APPROVAL_DOMAIN_MISMATCH(
+      "approval-domain-mismatch", 422, "The signature is for another deployment or chain"),
+  APPROVAL_EXPIRED("approval-expired", 422, "The signed approval has expired"),
+  APPROVER_KEY_MISSING("approver-key-missing", 403, "You have no active registered approver key"),
+  APPROVER_KEY_REVOKED("approver-key-revoked", 403, "The signing key has been revoked"),
+  KEY_PROOF_INVALID(
+      "key-proof-invalid", 422, "The key registration is not signed by the key it registers"),
   NOT_FOUND("not-found", 404, "No such resource"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
   NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),

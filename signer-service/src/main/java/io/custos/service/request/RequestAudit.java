@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custos.audit.EntryType;
 import io.custos.policy.Decision;
+import io.custos.service.api.ApiException;
+import io.custos.service.approvals.VerifiedSignature;
 import io.custos.service.audit.Audit;
 import io.custos.service.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,9 @@ class RequestAudit {
 
   /** A speed-up or cancel never signed because a transaction of its nonce was mined first. */
   static final EntryType REQUEST_REPLACED = new EntryType("request.replaced");
+
+  /** A verdict whose device signature did not prove it; nothing else changed. */
+  static final EntryType APPROVAL_REFUSED = new EntryType("approval.refused");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,7 +80,8 @@ class RequestAudit {
     decided(r.id(), null, r.evaluation(), actor);
   }
 
-  void verdict(UUID id, Caller approver, String verdict, String comment) {
+  /** A verdict that counted, with the device signature that proves it. */
+  void verdict(UUID id, Caller approver, String verdict, String comment, VerifiedSignature signed) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("requestId", id.toString());
     p.put("approver", who(approver));
@@ -83,7 +89,32 @@ class RequestAudit {
     if (comment != null) {
       p.put("comment", comment);
     }
+    p.put("signer", signed.signer());
+    p.put("digest", signed.digest());
+    p.put("signature", signed.signature());
+    p.put("typedData", signed.typedData());
     audit.record(EntryType.APPROVAL_RECORDED, approver.username(), List.of("request:" + id), p);
+  }
+
+  /**
+   * A verdict refused because its signature did not prove it: what was refused and why, with what
+   * the client sent (a refusal is evidence too: of a misconfigured device, or of an attempt).
+   */
+  void refused(UUID id, Caller approver, String verdict, ApprovalBody body, ApiException why) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("requestId", id.toString());
+    p.put("approver", who(approver));
+    p.put("verdict", verdict);
+    p.put("problem", why.type().type().toString());
+    p.put("detail", why.getMessage());
+    if (body.signature() != null && body.signature().length() <= 200) {
+      p.put("signature", body.signature());
+    }
+    if (body.typedData() != null && body.typedData().toString().length() <= 16_384) {
+      // As text: what a client sends may hold numbers the canonical form does not allow.
+      p.put("typedDataJson", body.typedData().toString());
+    }
+    audit.record(APPROVAL_REFUSED, approver.username(), List.of("request:" + id), p);
   }
 
   void decided(UUID id, RequestState from, Evaluation e, String actor) {

@@ -151,16 +151,26 @@ class RequestRepository {
         });
   }
 
-  /** Records an approver's verdict, replacing their earlier one on the same request. */
-  void upsertApproval(UUID requestId, Caller approver, String verdict, String comment, Instant at) {
+  /**
+   * Records an approver's verdict with its proof, replacing their earlier one on the same request.
+   */
+  void upsertApproval(
+      UUID requestId,
+      Caller approver,
+      String verdict,
+      String comment,
+      String evidenceScheme,
+      String evidencePayload,
+      Instant at) {
     String sql =
         "INSERT INTO approval (request_id, approver_subject, approver_username, approver_groups,"
-            + " verdict, comment, at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " verdict, comment, evidence_scheme, evidence_payload, at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (request_id, approver_subject) DO UPDATE SET"
             + " approver_username = EXCLUDED.approver_username,"
             + " approver_groups = EXCLUDED.approver_groups, verdict = EXCLUDED.verdict,"
-            + " comment = EXCLUDED.comment, evidence_scheme = '', evidence_payload = '',"
-            + " at = EXCLUDED.at";
+            + " comment = EXCLUDED.comment, evidence_scheme = EXCLUDED.evidence_scheme,"
+            + " evidence_payload = EXCLUDED.evidence_payload, at = EXCLUDED.at";
     Jdbc.work(
         em,
         c -> {
@@ -171,7 +181,9 @@ class RequestRepository {
             s.setArray(4, c.createArrayOf("text", approver.groups().stream().sorted().toArray()));
             s.setString(5, verdict);
             s.setString(6, comment);
-            s.setObject(7, Jdbc.time(at));
+            s.setString(7, evidenceScheme);
+            s.setString(8, evidencePayload);
+            s.setObject(9, Jdbc.time(at));
             return s.executeUpdate();
           }
         });

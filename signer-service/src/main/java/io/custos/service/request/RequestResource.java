@@ -60,6 +60,14 @@ public class RequestResource {
         .build();
   }
 
+  /** The EIP-712 Approval to sign with the approver's device key for this verdict. */
+  @GET
+  @Path("{id}/typed-data")
+  @RolesAllowed("approver")
+  public TypedDataView typedData(@PathParam("id") UUID id, @QueryParam("verdict") String verdict) {
+    return requests.typedData(id, verdict);
+  }
+
   @POST
   @Path("{id}/approvals")
   @Consumes(MediaType.APPLICATION_JSON)

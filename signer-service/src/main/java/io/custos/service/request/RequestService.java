@@ -1,7 +1,7 @@
 package io.custos.service.request;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custos.policy.intent.Approval;
-import io.custos.policy.intent.Evidence;
 import io.custos.policy.intent.Requester;
 import io.custos.policy.intent.TransactionIntent;
 import io.custos.policy.model.AddressBook;
@@ -11,6 +11,12 @@ import io.custos.policy.value.HexData;
 import io.custos.policy.value.Wei;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
+import io.custos.service.approvals.ApprovalMessage;
+import io.custos.service.approvals.ApprovalRefused;
+import io.custos.service.approvals.ApproverKeys;
+import io.custos.service.approvals.DeviceSignatures;
+import io.custos.service.approvals.Eip712;
+import io.custos.service.approvals.VerifiedSignature;
 import io.custos.service.identity.Caller;
 import io.custos.service.policy.ActivePolicy;
 import io.custos.service.sending.FeeCaps;
@@ -32,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.web3j.utils.Numeric;
 
 /**
  * The request lifecycle: submission, verdicts and release. Every decision is made under the locks
@@ -51,6 +58,9 @@ public class RequestService {
   private final Clock clock;
   private final RequestAudit audit;
   private final Event<ReadyToSend> ready;
+  private final DeviceSignatures signatures;
+  private final ApproverKeys keys;
+  private final Verdicts verdicts;
 
   RequestService(
       RequestRepository repository,
@@ -60,7 +70,11 @@ public class RequestService {
       ActivePolicy policy,
       Clock clock,
       RequestAudit audit,
-      Event<ReadyToSend> ready) {
+      Event<ReadyToSend> ready,
+
+      DeviceSignatures signatures,
+      ApproverKeys keys,
+      Verdicts verdicts) {
     this.repository = repository;
     this.scans = scans;
     this.evaluator = evaluator;
@@ -69,6 +83,9 @@ public class RequestService {
     this.clock = clock;
     this.audit = audit;
     this.ready = ready;
+    this.signatures = signatures;
+    this.keys = keys;
+    this.verdicts = verdicts;
   }
 
   /**
@@ -164,44 +181,103 @@ public class RequestService {
     }
   }
 
-  /** Records an approver's verdict and decides the request again. */
+  /**
+   * The EIP-712 Approval an approver's device signs to give {@code verdict} on a pending request.
+   */
   @Transactional
+  public TypedDataView typedData(UUID id, String verdict) {
+    Approval.Verdict v = verdict(verdict);
+    RequestEntity r = repository.find(id).orElseThrow(() -> notFound(id));
+    RequestState state = RequestState.valueOf(r.state);
+    if (state != RequestState.PENDING_APPROVAL) {
+      throw notPending(state);
+    }
+    long expiresAt = signatures.expiryFrom(now());
+    ObjectNode typed = Eip712.approval(signatures.domain(), message(r, v, expiresAt));
+    return new TypedDataView(
+        typed, Numeric.toHexString(Eip712.digest(typed)), Instant.ofEpochSecond(expiresAt));
+  }
+
+  /**
+   * Records an approver's verdict, proven by their device key's EIP-712 signature, and decides the
+   * request again. A verdict the signature does not prove is refused, and the refusal is audited:
+   * the transaction commits with that entry alone.
+   */
+  @Transactional(dontRollbackOn = ApprovalRefused.class)
   public UUID judge(UUID id, ApprovalBody body, Caller approver) {
-    Approval.Verdict verdict = verdict(body);
+    Approval.Verdict verdict = verdict(body == null ? null : body.verdict());
     String comment = body.comment();
     if (comment != null && comment.length() > MAX_COMMENT) {
       throw new ApiException(
           ProblemType.VALIDATION, "comment must be at most " + MAX_COMMENT + " characters");
     }
     RequestEntity r = repository.find(id).orElseThrow(() -> notFound(id));
-    if (r.requesterSubject.equals(approver.subject())) {
-      throw new ApiException(
-          ProblemType.SELF_APPROVAL,
-          "you submitted this request; someone else must give the verdict",
-          Map.of("requestId", id.toString()));
-    }
     TransactionIntent intent = intentOf(r);
     Requester requester = requesterOf(r);
     evaluator.lock(intent, requester);
     RequestState state = repository.lockState(id).orElseThrow(() -> notFound(id));
-    if (state != RequestState.PENDING_APPROVAL) {
-      throw new ApiException(
-          ProblemType.CONFLICT,
-          "the request is " + state + "; verdicts are taken only while it is PENDING_APPROVAL",
-          Map.of("state", state.name()));
-    }
+    keys.lockShared();
     Instant now = now();
-    repository.upsertApproval(id, approver, verdict.name(), comment, now);
-    audit.verdict(id, approver, verdict.name(), comment);
-    Evaluation e = evaluator.decide(intent, requester, approvals(id), id, r.replaces, now);
+    VerifiedSignature signed;
+    try {
+      if (r.requesterSubject.equals(approver.subject())) {
+        throw new ApprovalRefused(
+            ProblemType.SELF_APPROVAL,
+            "you submitted this request; someone else must give the verdict",
+            Map.of("requestId", id.toString()));
+      }
+      if (state != RequestState.PENDING_APPROVAL) {
+        throw notPending(state);
+      }
+      signed =
+          signatures.verifyApproval(
+              message(r, verdict, 0), body.typedData(), body.signature(), approver, now);
+    } catch (ApprovalRefused e) {
+      audit.refused(id, approver, verdict.name(), body, e);
+      throw e;
+    }
+    repository.upsertApproval(
+        id,
+        approver,
+        verdict.name(),
+        comment,
+        Verdicts.EVIDENCE_SCHEME,
+        Verdicts.evidence(signed),
+        now);
+    audit.verdict(id, approver, verdict.name(), comment, signed);
+    Evaluation e = evaluator.decide(intent, requester, verdicts.counted(id), id, r.replaces, now);
     repository.decide(id, state, e, now);
     audit.decided(id, state, e, approver.username());
     sendWhenCommitted(id, e);
     return id;
   }
 
-  private static Approval.Verdict verdict(ApprovalBody body) {
-    String v = body == null ? null : body.verdict();
+  private static ApiException notPending(RequestState state) {
+    return new ApiException(
+        ProblemType.CONFLICT,
+        "the request is " + state + "; verdicts are taken only while it is PENDING_APPROVAL",
+        Map.of("state", state.name()));
+  }
+
+  /** The Approval message for this request and verdict: exactly what {@link #outgoing} sends. */
+  private ApprovalMessage message(RequestEntity r, Approval.Verdict verdict, long expiresAt) {
+    WalletView wallet = walletOf(r.walletId);
+    String to = r.tokenSymbol != null ? r.tokenAddress : r.toAddress;
+    return new ApprovalMessage(
+        r.id,
+        wallet.chainId(),
+        wallet.address(),
+        to,
+        r.valueWei,
+        ApprovalMessage.dataHash(r.data),
+        r.maxFeePerGas,
+        r.maxPriorityFeePerGas,
+        ApprovalMessage.policyHash(policy.policy().hash()),
+        verdict == Approval.Verdict.APPROVE ? "approve" : "reject",
+        expiresAt);
+  }
+
+  private static Approval.Verdict verdict(String v) {
     if ("approve".equals(v)) {
       return Approval.Verdict.APPROVE;
     }
@@ -211,17 +287,9 @@ public class RequestService {
     throw new ApiException(ProblemType.VALIDATION, "verdict must be \"approve\" or \"reject\"");
   }
 
+  /** The approvals that count on a request now (their device keys still active). */
   List<Approval> approvals(UUID id) {
-    return repository.approvals(id).stream()
-        .map(
-            a ->
-                new Approval(
-                    a.approverSubject,
-                    Set.of(a.approverGroups),
-                    Approval.Verdict.valueOf(a.verdict),
-                    a.at,
-                    new Evidence(a.evidenceScheme, a.evidencePayload)))
-        .toList();
+    return verdicts.counted(id);
   }
 
   /**
@@ -239,7 +307,7 @@ public class RequestService {
       return state;
     }
     Instant now = now();
-    Evaluation e = evaluator.decide(intent, requester, approvals(id), id, r.replaces, now);
+    Evaluation e = evaluator.decide(intent, requester, verdicts.counted(id), id, r.replaces, now);
     repository.decide(id, state, e, now);
     audit.decided(id, state, e, io.custos.service.audit.Audit.SYSTEM);
     sendWhenCommitted(id, e);
@@ -279,7 +347,8 @@ public class RequestService {
         r.valueWei,
         r.data,
         new FeeCaps(r.maxFeePerGas, r.maxPriorityFeePerGas),
-        r.replaces);
+        r.replaces,
+        verdicts.authorization(r));
   }
 
   /**

@@ -173,9 +173,10 @@ public class NonceAndSign {
     return new TxRecord(id, out.requestId(), nonce, hash, "SIGNED");
   }
 
-  private static Map<String, String> signedPayload(
+  private static Map<String, Object> signedPayload(
       Outgoing out, SigningKey key, Fees fees, long nonce, int attempt, SignedTransaction signed) {
-    Map<String, String> p = new LinkedHashMap<>();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("requestId", out.requestId().toString());
     p.put("chainId", Long.toString(key.chainId()));
     p.put("from", key.address());
     p.put("to", out.to() == null ? "" : out.to());
@@ -189,6 +190,11 @@ public class NonceAndSign {
     if (out.replaces() != null) {
       p.put("attempt", Integer.toString(attempt));
       p.put("replaces", out.replaces().toString());
+    }
+    if (!out.authorization().isEmpty()) {
+      // The approvals that counted, with their device signatures: an offline checker re-verifies
+      // the quorum from this entry and the key registrations before it in the log.
+      p.put("authorization", out.authorization());
     }
     return p;
   }

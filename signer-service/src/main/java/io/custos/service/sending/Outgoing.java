@@ -1,6 +1,7 @@
 package io.custos.service.sending;
 
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,6 +16,9 @@ import java.util.UUID;
  * @param caps the fee ceilings that were approved with the request; for a replacement, the exact
  *     fees
  * @param replaces for a speed-up or cancel, the original request whose nonce it takes, else null
+ * @param authorization what allowed it (rule, policy hash, requester, the approvals that counted
+ *     with their device signatures), copied into the {@code transaction.signed} audit entry; empty
+ *     when the caller sends on its own authority
  */
 public record Outgoing(
     UUID requestId,
@@ -23,12 +27,13 @@ public record Outgoing(
     BigInteger valueWei,
     byte[] data,
     FeeCaps caps,
-    UUID replaces) {
+    UUID replaces,
+    Map<String, Object> authorization) {
 
-  /** A payload that takes the account's next nonce. */
+  /** A payload that takes the account's next nonce, without a recorded authorization. */
   public Outgoing(
       UUID requestId, UUID walletId, String to, BigInteger valueWei, byte[] data, FeeCaps caps) {
-    this(requestId, walletId, to, valueWei, data, caps, null);
+    this(requestId, walletId, to, valueWei, data, caps, null, Map.of());
   }
 
   public Outgoing {
@@ -43,6 +48,7 @@ public record Outgoing(
     if (replaces != null && (caps.maxFeePerGas() == null || caps.maxPriorityFeePerGas() == null)) {
       throw new IllegalArgumentException("a replacement carries its exact fees");
     }
+    authorization = authorization == null ? Map.of() : Map.copyOf(authorization);
   }
 
   @Override

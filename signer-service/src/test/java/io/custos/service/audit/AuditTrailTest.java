@@ -116,9 +116,11 @@ class AuditTrailTest {
     assertThat(types())
         .containsSubsequence(
             "key.created", "transaction.signed", "transaction.broadcast", "transaction.confirmed");
+    // The log is shared with the other test classes of this JVM: pick this wallet's entry.
     JsonNode signed =
         entries(export).stream()
             .filter(e -> e.get("type").asText().equals("transaction.signed"))
+            .filter(e -> e.get("subjects").toString().contains("wallet:" + walletId))
             .findFirst()
             .orElseThrow();
     assertThat(signed.at("/payload/from").asText()).isEqualTo(address);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.custos.service.support.DeviceKeys;
 import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;
 import io.custos.testsupport.Anvil;
@@ -78,9 +79,18 @@ class RequestLifecycleTest {
     return as(token).header("Idempotency-Key", key).body(body).post(API);
   }
 
+  /**
+   * A verdict signed by the user's registered device key (registered on first use); a verdict
+   * expected to be refused before any signature is looked at (wrong role, wrong state) is sent
+   * unsigned.
+   */
   private static void verdict(String user, String id, String verdict, int status) {
+    if (status == 200) {
+      DeviceKeys.verdict(user, id, verdict).then().statusCode(200);
+      return;
+    }
     as(Tokens.of(user))
-        .body(Map.of("verdict", verdict, "comment", user + " checked the invoice"))
+        .body(Map.of("verdict", verdict))
         .post(API + "/" + id + "/approvals")
         .then()
         .statusCode(status);

@@ -1,0 +1,129 @@
+package io.custos.service.approvals;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code approver_key} table. Callers own the transaction. */
+@ApplicationScoped
+public class ApproverKeys {
+
+  private static final String COLUMNS =
+      "SELECT subject, username, address, state, registered_at, revoked_at FROM approver_key";
+
+  private final EntityManager em;
+
+  ApproverKeys(EntityManager em) {
+    this.em = em;
+  }
+
+  /**
+   * Holds off key changes (which take this lock exclusively, {@link GovernanceRepository#lockKeys})
+   * until the transaction ends: a verdict is checked and counted against one state of the keys.
+   */
+  public void lockShared() {
+    em.createNativeQuery(
+            "SELECT pg_advisory_xact_lock_shared(hashtextextended('custos:approver-keys', 0))")
+        .getSingleResult();
+  }
+
+  /** The key at this address, whoever's and whatever its state. */
+  public Optional<ApproverKeyView> find(String address) {
+    return query(COLUMNS + " WHERE address = ?1", address).stream().findFirst();
+  }
+
+  /** Every key, newest registration first. */
+  public List<ApproverKeyView> list() {
+    return query(COLUMNS + " ORDER BY coalesce(registered_at, 'infinity') DESC, address");
+  }
+
+  /** The subject's active key, if any. */
+  public Optional<ApproverKeyView> active(String subject) {
+    return query(COLUMNS + " WHERE subject = ?1 AND state = 'ACTIVE'", subject).stream()
+        .findFirst();
+  }
+
+  /** True when the address is, right now, the active key of that subject. */
+  public boolean isActive(String address, String subject) {
+    return active(subject).map(k -> k.address().equals(address)).orElse(false);
+  }
+
+  void insertPending(String address, String subject, String username, UUID requestId) {
+    em.createNativeQuery(
+            "INSERT INTO approver_key (address, subject, username, state, registration_request_id)"
+                + " VALUES (?1, ?2, ?3, 'PENDING', ?4)")
+        .setParameter(1, address)
+        .setParameter(2, subject)
+        .setParameter(3, username)
+        .setParameter(4, requestId)
+        .executeUpdate();
+  }
+
+  /** Revokes the subject's active key, if any, and activates the pending one; the revoked one. */
+  Optional<ApproverKeyView> activate(String address, String subject, Instant now) {
+    Optional<ApproverKeyView> previous = active(subject);
+    previous.ifPresent(p -> revoke(p.address(), now));
+    em.createNativeQuery(
+            "UPDATE approver_key SET state = 'ACTIVE', registered_at = ?2"
+                + " WHERE address = ?1 AND state = 'PENDING'")
+        .setParameter(1, address)
+        .setParameter(2, time(now))
+        .executeUpdate();
+    return previous;
+  }
+
+  void revoke(String address, Instant now) {
+    em.createNativeQuery(
+            "UPDATE approver_key SET state = 'REVOKED', revoked_at = ?2"
+                + " WHERE address = ?1 AND state = 'ACTIVE'")
+        .setParameter(1, address)
+        .setParameter(2, time(now))
+        .executeUpdate();
+  }
+
+  /** A registration the admins rejected leaves no trace in the table (the audit log keeps it). */
+  void dropPending(String address) {
+    em.createNativeQuery("DELETE FROM approver_key WHERE address = ?1 AND state = 'PENDING'")
+        .setParameter(1, address)
+        .executeUpdate();
+  }
+
+  private List<ApproverKeyView> query(String sql, Object... params) {
+    var q = em.createNativeQuery(sql, Object[].class);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, params[i]);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new ApproverKeyView(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    instant(r[4]),
+                    instant(r[5])))
+        .toList();
+  }
+
+  private static Instant instant(Object o) {
+    return switch (o) {
+      case null -> null;
+      case Instant i -> i;
+      case OffsetDateTime t -> t.toInstant();
+      case java.sql.Timestamp t -> t.toInstant();
+      default -> throw new IllegalStateException("unexpected time type " + o.getClass());
+    };
+  }
+
+  private static OffsetDateTime time(Instant t) {
+    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,59 @@
+package io.custos.service.approvals;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * This deployment's id, stored once in the database: signatures made for it are bound to it through
+ * the EIP-712 domain salt.
+ */
+@ApplicationScoped
+public class Deployment {
+
+  private final EntityManager em;
+  private final ApprovalsConfig config;
+  private final Clock clock;
+  private volatile UUID id;
+
+  Deployment(EntityManager em, ApprovalsConfig config, Clock clock) {
+    this.em = em;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /**
+   * The deployment id: the configured one, or the one generated on first use.
+   *
+   * @throws IllegalStateException if the configured id differs from the stored one
+   */
+  @Transactional
+  public UUID id() {
+    UUID known = id;
+    if (known != null) {
+      return known;
+    }
+    UUID wanted = config.deploymentId().orElseGet(UUID::randomUUID);
+    em.createNativeQuery(
+            "INSERT INTO deployment (id, created_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+        .setParameter(1, wanted)
+        .setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .executeUpdate();
+    UUID stored =
+        (UUID) em.createNativeQuery("SELECT id FROM deployment", UUID.class).getSingleResult();
+    if (config.deploymentId().isPresent() && !config.deploymentId().get().equals(stored)) {
+      throw new IllegalStateException(
+          "custos.approvals.deployment-id is "
+              + config.deploymentId().get()
+              + " but this database belongs to deployment "
+              + stored
+              + ": every approval signature is bound to the deployment id, it cannot change");
+    }
+    id = stored;
+    return stored;
+  }
+}

@@ -1,0 +1,22 @@
+package io.custos.service.approvals;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An admin's latest verdict on a governance request.
+ *
+ * @param subject the admin's subject
+ * @param approver the admin's username
+ * @param groups the groups their token asserted
+ * @param verdict APPROVE or REJECT
+ * @param comment their comment, or null
+ * @param at when they gave it
+ */
+public record GovernanceApprovalView(
+    String subject,
+    String approver,
+    List<String> groups,
+    String verdict,
+    String comment,
+    Instant at) {}

@@ -1,0 +1,145 @@
+package io.custos.service.approvals;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custos.audit.EntryType;
+import io.custos.service.audit.Audit;
+import io.custos.service.identity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The audit entries of approver-key governance. {@code approver.registered} and {@code
+ * approver.revoked} carry everything an offline checker needs to know which key belonged to whom
+ * and when: the address, the subject, the possession proof and the admins' approvals.
+ */
+@ApplicationScoped
+class GovernanceAudit {
+
+  static final EntryType PROPOSED = new EntryType("governance.proposed");
+  static final EntryType VERDICT = new EntryType("governance.verdict");
+  static final EntryType DECIDED = new EntryType("governance.decided");
+  static final EntryType REVOKED = new EntryType("approver.revoked");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Audit audit;
+
+  GovernanceAudit(Audit audit) {
+    this.audit = audit;
+  }
+
+  void proposed(
+      UUID id, String kind, Caller proposer, GovernanceRequestView.KeyRef key, String proof) {
+    Map<String, Object> p = base(id, key);
+    p.put("kind", kind);
+    p.put("proposer", who(proposer));
+    if (proof != null) {
+      p.put("proof", parse(proof));
+    }
+    audit.record(PROPOSED, proposer.username(), subjects(id, key), p);
+  }
+
+  void verdict(
+      UUID id, GovernanceRequestView.KeyRef key, Caller admin, String verdict, String comment) {
+    Map<String, Object> p = base(id, key);
+    p.put("approver", who(admin));
+    p.put("verdict", verdict);
+    if (comment != null) {
+      p.put("comment", comment);
+    }
+    audit.record(VERDICT, admin.username(), subjects(id, key), p);
+  }
+
+  void decided(
+      UUID id,
+      GovernanceRequestView.KeyRef key,
+      String state,
+      GovernanceDecisionView d,
+      String actor) {
+    Map<String, Object> p = base(id, key);
+    p.put("state", state);
+    p.put("rule", d.rule());
+    p.put("policyHash", d.policyHash());
+    p.put("explanation", d.explanation());
+    audit.record(DECIDED, actor, subjects(id, key), p);
+  }
+
+  void registered(
+      GovernanceRow r,
+      List<GovernanceApprovalView> approvals,
+      GovernanceDecisionView d,
+      Instant at) {
+    Map<String, Object> p = base(r.id(), r.key());
+    p.put("subject", r.key().subject());
+    p.put("username", r.key().username());
+    p.put("registeredAt", at.toString());
+    p.put("proof", parse(r.proofJson()));
+    p.put("approvals", approvals(approvals));
+    p.put("policyHash", d.policyHash());
+    audit.record(EntryType.APPROVER_REGISTERED, Audit.SYSTEM, subjects(r.id(), r.key()), p);
+  }
+
+  void revoked(
+      UUID id,
+      GovernanceRequestView.KeyRef key,
+      String reason,
+      List<GovernanceApprovalView> approvals,
+      GovernanceDecisionView d,
+      Instant at) {
+    Map<String, Object> p = base(id, key);
+    p.put("subject", key.subject());
+    p.put("username", key.username());
+    p.put("revokedAt", at.toString());
+    p.put("reason", reason);
+    p.put("approvals", approvals(approvals));
+    p.put("policyHash", d.policyHash());
+    audit.record(REVOKED, Audit.SYSTEM, subjects(id, key), p);
+  }
+
+  private static Map<String, Object> base(UUID id, GovernanceRequestView.KeyRef key) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("governanceRequestId", id.toString());
+    p.put("address", key.address());
+    return p;
+  }
+
+  private static List<Map<String, Object>> approvals(List<GovernanceApprovalView> approvals) {
+    return approvals.stream()
+        .map(
+            a ->
+                Map.<String, Object>of(
+                    "subject", a.subject(),
+                    "username", a.approver(),
+                    "groups", a.groups(),
+                    "verdict", a.verdict(),
+                    "at", a.at().toString()))
+        .toList();
+  }
+
+  private static List<String> subjects(UUID id, GovernanceRequestView.KeyRef key) {
+    return List.of(
+        "governance:" + id, "approver:" + key.subject(), "approver-key:" + key.address());
+  }
+
+  static Map<String, Object> who(Caller c) {
+    return Map.of(
+        "subject", c.subject(),
+        "username", c.username(),
+        "groups", List.copyOf(new TreeSet<>(c.groups())),
+        "serviceAccount", c.serviceAccount());
+  }
+
+  private static Object parse(String json) {
+    try {
+      return JSON.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored proof is not JSON", e);
+    }
+  }
+}

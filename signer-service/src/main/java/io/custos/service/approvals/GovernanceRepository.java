@@ -1,0 +1,228 @@
+package io.custos.service.approvals;
+
+import io.custos.policy.intent.Approval;
+import io.custos.policy.intent.Requester;
+import io.custos.service.identity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The {@code governance_request} and {@code governance_approval} tables. Callers own the tx. */
+@ApplicationScoped
+class GovernanceRepository {
+
+  private static final String COLUMNS =
+      "SELECT id, kind, proposer_subject, proposer_username, proposer_roles, proposer_groups,"
+          + " key_subject, key_username, key_address, proof::text, state, explanation::text,"
+          + " created_at, updated_at FROM governance_request";
+
+  private final EntityManager em;
+
+  GovernanceRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  /** Serializes every change to approver keys: one decision at a time sees the table. */
+  void lockKeys() {
+    em.createNativeQuery(
+            "SELECT pg_advisory_xact_lock(hashtextextended('custos:approver-keys', 0))")
+        .getSingleResult();
+  }
+
+  void insert(
+      UUID id,
+      String kind,
+      Caller proposer,
+      GovernanceRequestView.KeyRef key,
+      String proofJson,
+      String state,
+      GovernanceDecisionView decision,
+      String decisionJson,
+      Instant now) {
+    em.createNativeQuery(
+            "INSERT INTO governance_request (id, kind, proposer_subject, proposer_username,"
+                + " proposer_roles, proposer_groups, key_address, key_subject, key_username, proof,"
+                + " state, decided_rule, policy_hash, explanation, created_at, updated_at) VALUES"
+                + " (?1, ?2, ?3, ?4, CAST(?5 AS text[]), CAST(?6 AS text[]), ?7, ?8, ?9,"
+                + " CAST(?10 AS jsonb), ?11, ?12, ?13, CAST(?14 AS jsonb), ?15, ?15)")
+        .setParameter(1, id)
+        .setParameter(2, kind)
+        .setParameter(3, proposer.subject())
+        .setParameter(4, proposer.username())
+        .setParameter(5, arrayLiteral(proposer.roles()))
+        .setParameter(6, arrayLiteral(proposer.groups()))
+        .setParameter(7, key.address())
+        .setParameter(8, key.subject())
+        .setParameter(9, key.username())
+        .setParameter(10, proofJson)
+        .setParameter(11, state)
+        .setParameter(12, decision.rule())
+        .setParameter(13, decision.policyHash())
+        .setParameter(14, decisionJson)
+        .setParameter(15, time(now))
+        .executeUpdate();
+  }
+
+  Optional<GovernanceRow> find(UUID id) {
+    return rows(COLUMNS + " WHERE id = ?1", id).stream().findFirst();
+  }
+
+  /** The request, its row locked until the transaction ends. */
+  Optional<GovernanceRow> lock(UUID id) {
+    return rows(COLUMNS + " WHERE id = ?1 FOR UPDATE", id).stream().findFirst();
+  }
+
+  List<GovernanceRow> list(String state) {
+    return state == null
+        ? rows(COLUMNS + " ORDER BY created_at DESC, id DESC LIMIT 200")
+        : rows(COLUMNS + " WHERE state = ?1 ORDER BY created_at DESC, id DESC LIMIT 200", state);
+  }
+
+  /** True when a request of this kind for this key is still pending. */
+  boolean pending(String kind, String address) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM governance_request WHERE kind = ?1 AND key_address = ?2"
+                + " AND state = 'PENDING_APPROVAL'")
+        .setParameter(1, kind)
+        .setParameter(2, address)
+        .getResultList()
+        .isEmpty();
+  }
+
+  void decide(UUID id, String state, GovernanceDecisionView decision, String json, Instant now) {
+    em.createNativeQuery(
+            "UPDATE governance_request SET state = ?2, decided_rule = ?3, policy_hash = ?4,"
+                + " explanation = CAST(?5 AS jsonb), updated_at = ?6 WHERE id = ?1")
+        .setParameter(1, id)
+        .setParameter(2, state)
+        .setParameter(3, decision.rule())
+        .setParameter(4, decision.policyHash())
+        .setParameter(5, json)
+        .setParameter(6, time(now))
+        .executeUpdate();
+  }
+
+  void upsertApproval(UUID id, Caller admin, String verdict, String comment, Instant at) {
+    em.createNativeQuery(
+            "INSERT INTO governance_approval (request_id, approver_subject, approver_username,"
+                + " approver_groups, verdict, comment, at) VALUES (?1, ?2, ?3, CAST(?4 AS text[]),"
+                + " ?5, ?6, ?7) ON CONFLICT (request_id, approver_subject) DO UPDATE SET"
+                + " approver_username = EXCLUDED.approver_username,"
+                + " approver_groups = EXCLUDED.approver_groups, verdict = EXCLUDED.verdict,"
+                + " comment = EXCLUDED.comment, at = EXCLUDED.at")
+        .setParameter(1, id)
+        .setParameter(2, admin.subject())
+        .setParameter(3, admin.username())
+        .setParameter(4, arrayLiteral(admin.groups()))
+        .setParameter(5, verdict)
+        .setParameter(6, comment)
+        .setParameter(7, time(at))
+        .executeUpdate();
+  }
+
+  List<GovernanceApprovalView> approvals(UUID id) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT approver_subject, approver_username, approver_groups, verdict, comment, at"
+                    + " FROM governance_approval WHERE request_id = ?1"
+                    + " ORDER BY at, approver_subject",
+                Object[].class)
+            .setParameter(1, id)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new GovernanceApprovalView(
+                    (String) r[0],
+                    (String) r[1],
+                    List.of(strings(r[2])),
+                    (String) r[3],
+                    (String) r[4],
+                    instant(r[5])))
+        .toList();
+  }
+
+  /** The verdicts as the policy engine counts them. */
+  static List<Approval> forEngine(List<GovernanceApprovalView> approvals) {
+    return approvals.stream()
+        .map(
+            a ->
+                new Approval(
+                    a.subject(),
+                    Set.copyOf(a.groups()),
+                    Approval.Verdict.valueOf(a.verdict()),
+                    a.at(),
+                    null))
+        .toList();
+  }
+
+  private List<GovernanceRow> rows(String sql, Object... params) {
+    var q = em.createNativeQuery(sql, Object[].class);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, params[i]);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
+    return rows.stream().map(GovernanceRepository::row).toList();
+  }
+
+  private static GovernanceRow row(Object[] r) {
+    Requester proposer = GovernanceRow.requester((String) r[2], strings(r[4]), strings(r[5]));
+    return new GovernanceRow(
+        (UUID) r[0],
+        (String) r[1],
+        proposer,
+        (String) r[3],
+        new GovernanceRequestView.KeyRef((String) r[6], (String) r[7], (String) r[8]),
+        (String) r[9],
+        (String) r[10],
+        (String) r[11],
+        instant(r[12]),
+        instant(r[13]));
+  }
+
+  private static String[] strings(Object o) {
+    try {
+      return switch (o) {
+        case null -> new String[0];
+        case String[] s -> s;
+        case Object[] a -> java.util.Arrays.stream(a).map(String::valueOf).toArray(String[]::new);
+        case Array a -> (String[]) a.getArray();
+        default -> throw new IllegalStateException("unexpected array type " + o.getClass());
+      };
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading a text[] failed", e);
+    }
+  }
+
+  /** A PostgreSQL array literal of names (roles and groups never contain quotes or commas). */
+  private static String arrayLiteral(Set<String> values) {
+    return values.stream()
+        .sorted()
+        .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+  }
+
+  static Instant instant(Object o) {
+    return switch (o) {
+      case null -> null;
+      case Instant i -> i;
+      case OffsetDateTime t -> t.toInstant();
+      case java.sql.Timestamp t -> t.toInstant();
+      default -> throw new IllegalStateException("unexpected time type " + o.getClass());
+    };
+  }
+
+  static OffsetDateTime time(Instant t) {
+    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+  }
+}

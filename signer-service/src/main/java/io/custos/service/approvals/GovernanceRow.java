@@ -1,0 +1,27 @@
+package io.custos.service.approvals;
+
+import io.custos.policy.intent.Requester;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** A row of {@code governance_request}. */
+record GovernanceRow(
+    UUID id,
+    String kind,
+    Requester proposer,
+    String proposerUsername,
+    GovernanceRequestView.KeyRef key,
+    String proofJson,
+    String state,
+    String explanationJson,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static final String REGISTER = "approver_key.register";
+  static final String REVOKE = "approver_key.revoke";
+
+  static Requester requester(String subject, String[] roles, String[] groups) {
+    return new Requester(subject, Set.of(roles), Set.of(groups), false);
+  }
+}

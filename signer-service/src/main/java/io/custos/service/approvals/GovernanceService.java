@@ -1,0 +1,280 @@
+package io.custos.service.approvals;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custos.policy.Decision;
+import io.custos.policy.intent.Requester;
+import io.custos.service.api.ApiException;
+import io.custos.service.api.ProblemType;
+import io.custos.service.identity.Caller;
+import io.custos.service.policy.ActivePolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Changes to approvers' device keys. Each is a governance request decided by the active policy's
+ * governance quorum ({@link io.custos.policy.PolicyEngine#evaluateKeyChange}); it takes effect in
+ * the transaction that records the deciding verdict, with its audit entries.
+ */
+@ApplicationScoped
+public class GovernanceService {
+
+  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+  private static final int MAX_COMMENT = 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final GovernanceRepository repository;
+  private final ApproverKeys keys;
+  private final DeviceSignatures signatures;
+  private final ActivePolicy policy;
+  private final GovernanceAudit audit;
+  private final Clock clock;
+
+  GovernanceService(
+      GovernanceRepository repository,
+      ApproverKeys keys,
+      DeviceSignatures signatures,
+      ActivePolicy policy,
+      GovernanceAudit audit,
+      Clock clock) {
+    this.repository = repository;
+    this.keys = keys;
+    this.signatures = signatures;
+    this.policy = policy;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** The KeyRegistration the caller's new key must sign. */
+  @Transactional
+  public Map<String, Object> registrationTypedData(String address, Caller caller) {
+    String key = address(address);
+    var typed =
+        Eip712.keyRegistration(
+            signatures.domain(),
+            new KeyRegistration(
+                caller.subject(), caller.username(), key, signatures.expiryFrom(now())));
+    return Map.of("typedData", typed, "digest", DeviceSignatures.hex(Eip712.digest(typed)));
+  }
+
+  /** Proposes registering the caller's device key, proven by its signature. */
+  @Transactional
+  public UUID proposeRegistration(
+      String address, JsonNode typedData, String signature, Caller who) {
+    String key = address(address);
+    Instant now = now();
+    VerifiedSignature proof = signatures.verifyRegistration(key, typedData, signature, who, now);
+    repository.lockKeys();
+    keys.find(key)
+        .ifPresent(
+            k -> {
+              throw new ApiException(
+                  ProblemType.CONFLICT,
+                  "the address " + key + " is already registered (" + k.state() + ")",
+                  Map.of("address", key, "state", k.state()));
+            });
+    var ref = new GovernanceRequestView.KeyRef(who.subject(), who.username(), key);
+    UUID id = UUID.randomUUID();
+    String proofJson =
+        json(
+            Map.of(
+                "typedData",
+                proof.typedData(),
+                "signature",
+                proof.signature(),
+                "digest",
+                proof.digest()));
+    Decision d = policy.engine().evaluateKeyChange(requester(who), List.of(), now);
+    GovernanceDecisionView view = GovernanceDecisionView.of(d);
+    repository.insert(
+        id, GovernanceRow.REGISTER, who, ref, proofJson, "PENDING_APPROVAL", view, json(view), now);
+    keys.insertPending(key, who.subject(), who.username(), id);
+    audit.proposed(id, GovernanceRow.REGISTER, who, ref, proofJson);
+    settle(repository.find(id).orElseThrow(), d, now, who.username());
+    return id;
+  }
+
+  /** Proposes revoking a key: its owner may, and so may an admin. */
+  @Transactional
+  public UUID proposeRevocation(String address, Caller who) {
+    String key = address(address);
+    Instant now = now();
+    repository.lockKeys();
+    ApproverKeyView k =
+        keys.find(key)
+            .orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "no approver key " + key));
+    if (!k.subject().equals(who.subject()) && !who.hasRole("admin")) {
+      throw new ApiException(
+          ProblemType.FORBIDDEN, "only the key's owner or an admin may propose its revocation");
+    }
+    if (!k.state().equals("ACTIVE") || repository.pending(GovernanceRow.REVOKE, key)) {
+      throw new ApiException(
+          ProblemType.CONFLICT,
+          "the key " + key + " is " + k.state() + " or already has a pending revocation",
+          Map.of("state", k.state()));
+    }
+    var ref = new GovernanceRequestView.KeyRef(k.subject(), k.username(), key);
+    UUID id = UUID.randomUUID();
+    Decision d = policy.engine().evaluateKeyChange(requester(who), List.of(), now);
+    GovernanceDecisionView view = GovernanceDecisionView.of(d);
+    repository.insert(
+        id, GovernanceRow.REVOKE, who, ref, null, "PENDING_APPROVAL", view, json(view), now);
+    audit.proposed(id, GovernanceRow.REVOKE, who, ref, null);
+    settle(repository.find(id).orElseThrow(), d, now, who.username());
+    return id;
+  }
+
+  /** Records an admin's verdict and decides the request again. */
+  @Transactional
+  public UUID judge(UUID id, String verdict, String comment, Caller admin) {
+    String v = verdict(verdict);
+    if (comment != null && comment.length() > MAX_COMMENT) {
+      throw new ApiException(
+          ProblemType.VALIDATION, "comment must be at most " + MAX_COMMENT + " characters");
+    }
+    repository.lockKeys();
+    GovernanceRow r = repository.lock(id).orElseThrow(() -> notFound(id));
+    if (r.proposer().subject().equals(admin.subject())) {
+      throw new ApiException(
+          ProblemType.SELF_APPROVAL,
+          "you proposed this change; other admins must give the verdict",
+          Map.of("governanceRequestId", id.toString()));
+    }
+    if (!r.state().equals("PENDING_APPROVAL")) {
+      throw new ApiException(
+          ProblemType.CONFLICT,
+          "the governance request is "
+              + r.state()
+              + "; verdicts are taken only while it is"
+              + " PENDING_APPROVAL",
+          Map.of("state", r.state()));
+    }
+    Instant now = now();
+    repository.upsertApproval(id, admin, v, comment, now);
+    audit.verdict(id, r.key(), admin, v, comment);
+    Decision d =
+        policy
+            .engine()
+            .evaluateKeyChange(
+                r.proposer(), GovernanceRepository.forEngine(repository.approvals(id)), now);
+    settle(r, d, now, admin.username());
+    return id;
+  }
+
+  /** Records the decision; an allowed change takes effect now, a denied one is closed. */
+  private void settle(GovernanceRow r, Decision d, Instant now, String actor) {
+    GovernanceDecisionView view = GovernanceDecisionView.of(d);
+    String state =
+        switch (d) {
+          case Decision.NeedsApproval n -> "PENDING_APPROVAL";
+          case Decision.Deny x -> "REJECTED";
+          case Decision.Allow a -> "APPROVED";
+        };
+    repository.decide(r.id(), state, view, json(view), now);
+    audit.decided(r.id(), r.key(), state, view, actor);
+    List<GovernanceApprovalView> approvals = repository.approvals(r.id());
+    boolean register = r.kind().equals(GovernanceRow.REGISTER);
+    if (state.equals("APPROVED") && register) {
+      keys.activate(r.key().address(), r.key().subject(), now)
+          .ifPresent(
+              old ->
+                  audit.revoked(
+                      r.id(),
+                      new GovernanceRequestView.KeyRef(
+                          old.subject(), old.username(), old.address()),
+                      "rotated",
+                      approvals,
+                      view,
+                      now));
+      audit.registered(r, approvals, view, now);
+    } else if (state.equals("APPROVED")) {
+      keys.revoke(r.key().address(), now);
+      audit.revoked(r.id(), r.key(), "revoked", approvals, view, now);
+    } else if (state.equals("REJECTED") && register) {
+      keys.dropPending(r.key().address());
+    }
+  }
+
+  @Transactional
+  public GovernanceRequestView show(UUID id) {
+    return view(repository.find(id).orElseThrow(() -> notFound(id)));
+  }
+
+  @Transactional
+  public List<GovernanceRequestView> list(String state) {
+    if (state != null && !List.of("PENDING_APPROVAL", "APPROVED", "REJECTED").contains(state)) {
+      throw new ApiException(
+          ProblemType.VALIDATION, "state must be PENDING_APPROVAL, APPROVED or REJECTED");
+    }
+    return repository.list(state).stream().map(this::view).toList();
+  }
+
+  private GovernanceRequestView view(GovernanceRow r) {
+    GovernanceDecisionView decision;
+    try {
+      decision = JSON.readValue(r.explanationJson(), GovernanceDecisionView.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored governance decision does not parse", e);
+    }
+    return new GovernanceRequestView(
+        r.id(),
+        r.kind(),
+        r.state(),
+        r.proposerUsername(),
+        r.key(),
+        decision,
+        repository.approvals(r.id()),
+        r.createdAt(),
+        r.updatedAt());
+  }
+
+  private static String verdict(String v) {
+    if ("approve".equals(v)) {
+      return "APPROVE";
+    }
+    if ("reject".equals(v)) {
+      return "REJECT";
+    }
+    throw new ApiException(ProblemType.VALIDATION, "verdict must be \"approve\" or \"reject\"");
+  }
+
+  static String address(String address) {
+    if (address == null || !ADDRESS.matcher(address).matches()) {
+      throw new ApiException(
+          ProblemType.VALIDATION, "address must be 0x followed by 40 hex digits");
+    }
+    return address.toLowerCase(Locale.ROOT);
+  }
+
+  private static Requester requester(Caller c) {
+    return new Requester(c.subject(), c.roles(), c.groups(), c.serviceAccount());
+  }
+
+  private static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static ApiException notFound(UUID id) {
+    return new ApiException(
+        ProblemType.NOT_FOUND,
+        "no governance request " + id,
+        Map.of("governanceRequestId", id.toString()));
+  }
+}

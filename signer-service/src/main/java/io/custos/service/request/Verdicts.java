@@ -1,0 +1,130 @@
+package io.custos.service.request;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custos.policy.intent.Approval;
+import io.custos.policy.intent.Evidence;
+import io.custos.service.approvals.ApproverKeys;
+import io.custos.service.approvals.VerifiedSignature;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The verdicts recorded on a request, with the device signatures that prove them: which count
+ * (those whose key is still the approver's active key) and what goes on the record of the
+ * transaction they allow.
+ */
+@ApplicationScoped
+class Verdicts {
+
+  /** How a verdict's proof is stored in {@code approval.evidence_*}. */
+  static final String EVIDENCE_SCHEME = "eip712-device-signature";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RequestRepository repository;
+  private final ApproverKeys keys;
+
+  Verdicts(RequestRepository repository, ApproverKeys keys) {
+    this.repository = repository;
+    this.keys = keys;
+  }
+
+  /** The evidence column of a verified verdict: typed data, signature, signer, digest. */
+  static String evidence(VerifiedSignature s) {
+    try {
+      return JSON.writeValueAsString(
+          Map.of(
+              "typedData", s.typedData(),
+              "signature", s.signature(),
+              "signer", s.signer(),
+              "digest", s.digest()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write evidence", e);
+    }
+  }
+
+  /**
+   * The verdicts that count: each proven by a device signature of a key that is still the
+   * approver's active key (a verdict signed by a key revoked since then no longer counts).
+   */
+  List<Approval> counted(UUID id) {
+    return signedApprovals(id).stream().map(SignedApproval::approval).toList();
+  }
+
+  private record SignedApproval(Approval approval, ApprovalEntity row, JsonNode evidence) {}
+
+  private List<SignedApproval> signedApprovals(UUID id) {
+    List<SignedApproval> out = new ArrayList<>();
+    for (ApprovalEntity a : repository.approvals(id)) {
+      if (!EVIDENCE_SCHEME.equals(a.evidenceScheme)) {
+        continue;
+      }
+      JsonNode evidence = readEvidence(a.evidencePayload);
+      if (!keys.isActive(evidence.path("signer").asText(), a.approverSubject)) {
+        continue;
+      }
+      Approval approval =
+          new Approval(
+              a.approverSubject,
+              Set.of(a.approverGroups),
+              Approval.Verdict.valueOf(a.verdict),
+              a.at,
+              new Evidence(a.evidenceScheme, a.evidencePayload));
+      out.add(new SignedApproval(approval, a, evidence));
+    }
+    return out;
+  }
+
+  private static JsonNode readEvidence(String payload) {
+    try {
+      return JSON.readTree(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored approval evidence is not JSON", e);
+    }
+  }
+
+  /**
+   * What allowed the request, for the {@code transaction.signed} entry: the deciding rule and
+   * policy, the requester, and every verdict that counted with its device signature.
+   */
+  Map<String, Object> authorization(RequestEntity r) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("requestId", r.id.toString());
+    a.put("rule", r.decidedRule);
+    a.put("policyHash", r.policyHash);
+    a.put(
+        "requester",
+        Map.of(
+            "subject",
+            r.requesterSubject,
+            "roles",
+            List.of(r.requesterRoles),
+            "groups",
+            List.of(r.requesterGroups),
+            "serviceAccount",
+            r.requesterServiceAccount));
+    List<Map<String, Object>> approvals = new ArrayList<>();
+    for (SignedApproval s : signedApprovals(r.id)) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("subject", s.row().approverSubject);
+      one.put("username", s.row().approverUsername);
+      one.put("groups", List.of(s.row().approverGroups));
+      one.put("verdict", s.row().verdict);
+      one.put("at", s.row().at.toString());
+      one.put("signer", s.evidence().path("signer").asText());
+      one.put("digest", s.evidence().path("digest").asText());
+      one.put("signature", s.evidence().path("signature").asText());
+      one.put("typedData", s.evidence().get("typedData"));
+      approvals.add(one);
+    }
+    a.put("approvals", approvals);
+    return a;
+  }
+}
