@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custos.cli.CliEnvironment;
 import io.custos.cli.CustosCli;
 import io.custos.service.support.RealStack;
@@ -153,6 +154,24 @@ class CliTest {
     Run after = cli("alice", "whoami");
     assertThat(after.exit()).isEqualTo(1);
     assertThat(after.err()).contains("Not logged in");
+  }
+
+  @Test
+  void anExpiredAccessTokenIsRefreshedWithTheRefreshToken() throws Exception {
+    login("dave");
+    Path file = tmp.resolve("dave/session.json");
+    var session = (ObjectNode) JSON.readTree(file.toFile());
+    String before = session.path("accessToken").asText();
+    session.put("accessExpiresAt", 0);
+    Files.writeString(file, JSON.writeValueAsString(session));
+
+    assertThat(ok("dave", "whoami", "--json").json().path("username").asText()).isEqualTo("dave");
+    JsonNode after = JSON.readTree(file.toFile());
+    assertThat(after.path("accessToken").asText()).isNotEqualTo(before);
+    assertThat(after.path("accessExpiresAt").asLong())
+        .isGreaterThan(System.currentTimeMillis() / 1000);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 
   @Test
