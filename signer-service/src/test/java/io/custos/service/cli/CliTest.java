@@ -287,6 +287,36 @@ class CliTest {
   }
 
   @Test
+  void aTokenPayoutIsSubmittedInWholeTokensAndShownWithDecodedCalldata() throws Exception {
+    String label = label();
+    wallet(label, "treasury");
+    login("alice");
+    JsonNode r =
+        ok(
+                "alice",
+                "tx",
+                "submit",
+                "--wallet",
+                label,
+                "--to",
+                VENDOR,
+                "--token",
+                "TST",
+                "--amount",
+                "12.5",
+                "--json")
+            .json();
+    assertThat(r.path("kind").asText()).isEqualTo("erc20_transfer");
+    assertThat(r.path("token").asText()).isEqualTo("TST");
+    assertThat(r.path("decision").path("rule").asText()).isEqualTo("token-payout");
+
+    Run show = ok("alice", "tx", "show", r.path("id").asText());
+    assertThat(show.out())
+        .contains("12.5 TST")
+        .contains("transfer(address to=" + VENDOR + ", uint256 amount=12500000000000000000)");
+  }
+
+  @Test
   void aDeniedPayoutExitsOneWithThePolicysReason() throws Exception {
     String label = label();
     wallet(label, "treasury");
