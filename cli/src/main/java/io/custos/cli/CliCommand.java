@@ -21,10 +21,15 @@ public abstract class CliCommand implements Callable<Integer> {
 
   @Spec protected CommandSpec spec;
 
-  @Mixin protected GlobalOptions global;
+  @Mixin private GlobalOptions global;
 
   private Out out;
   private Settings settings;
+
+  /** The global options, given before the command ({@code custos --json tx list}) or after. */
+  protected GlobalOptions options() {
+    return global.or(((CustosCli) spec.root().userObject()).global);
+  }
 
   protected CliEnvironment environment() {
     return ((CustosCli) spec.root().userObject()).environment();
@@ -35,13 +40,13 @@ public abstract class CliCommand implements Callable<Integer> {
   }
 
   protected SessionStore sessions() {
-    return new SessionStore(Settings.configDir(global, environment()));
+    return new SessionStore(Settings.configDir(options(), environment()));
   }
 
   protected Settings settings() {
     if (settings == null) {
       Session cached = sessions().load().orElse(null);
-      settings = Settings.resolve(global, environment(), cached);
+      settings = Settings.resolve(options(), environment(), cached);
     }
     return settings;
   }
@@ -52,9 +57,9 @@ public abstract class CliCommand implements Callable<Integer> {
           new Out(
               spec.commandLine().getOut(),
               spec.commandLine().getErr(),
-              global.json,
-              environment().terminal() && !global.noColor,
-              global.wei);
+              options().json,
+              environment().terminal() && !options().noColor,
+              options().wei);
     }
     return out;
   }
@@ -71,6 +76,6 @@ public abstract class CliCommand implements Callable<Integer> {
   }
 
   boolean jsonRequested() {
-    return global != null && global.json;
+    return global != null && options().json;
   }
 }

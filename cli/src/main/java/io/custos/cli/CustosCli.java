@@ -15,6 +15,7 @@ import io.custos.cli.http.ProblemException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
@@ -51,6 +52,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class CustosCli implements Runnable {
 
   @Spec CommandSpec spec;
+
+  /** The global options when given before the command's name. */
+  @Mixin GlobalOptions global;
 
   private final CliEnvironment environment;
 

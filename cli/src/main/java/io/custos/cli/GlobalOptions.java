@@ -37,4 +37,16 @@ public final class GlobalOptions {
 
   @Option(names = "--no-color", description = "no colours even on a terminal")
   boolean noColor;
+
+  /** These options, each filled from {@code outer} where it was not given here. */
+  GlobalOptions or(GlobalOptions outer) {
+    GlobalOptions g = new GlobalOptions();
+    g.server = server != null ? server : outer.server;
+    g.issuer = issuer != null ? issuer : outer.issuer;
+    g.configDir = configDir != null ? configDir : outer.configDir;
+    g.json = json || outer.json;
+    g.wei = wei || outer.wei;
+    g.noColor = noColor || outer.noColor;
+    return g;
+  }
 }

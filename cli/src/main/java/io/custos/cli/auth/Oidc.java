@@ -2,6 +2,7 @@ package io.custos.cli.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.custos.cli.CliException;
+import io.custos.cli.ExitCodes;
 import io.custos.cli.http.Forms;
 import io.custos.cli.http.Json;
 import java.net.URI;
@@ -67,7 +68,9 @@ public final class Oidc {
     JsonNode json = reply.json();
     if (reply.status() >= 500) {
       throw new CliException(
-          3, "The identity provider failed", "Keycloak answered HTTP " + reply.status());
+          ExitCodes.UNREACHABLE,
+          "The identity provider failed",
+          "Keycloak answered HTTP " + reply.status());
     }
     if (reply.status() >= 400 || json == null || !json.hasNonNull("access_token")) {
       // Keycloak's error body names the reason (invalid_grant, unauthorized_client), never a

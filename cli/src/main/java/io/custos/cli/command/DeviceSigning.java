@@ -2,6 +2,7 @@ package io.custos.cli.command;
 
 import io.custos.cli.CliEnvironment;
 import io.custos.cli.CliException;
+import io.custos.cli.ExitCodes;
 import io.custos.cli.keys.FieldCheck;
 import io.custos.cli.keys.Keystores;
 import io.custos.cli.keys.Passwords;
@@ -63,7 +64,9 @@ final class DeviceSigning {
     }
     if (env.console() == null) {
       throw new CliException(
-          2, "Not confirmed", "no terminal to ask on: give --yes to sign without asking");
+          ExitCodes.USAGE,
+          "Not confirmed",
+          "no terminal to ask on: give --yes to sign without asking");
     }
     String answer = env.console().readLine("%s [y/N] ", question);
     if (answer == null || !answer.strip().equalsIgnoreCase("y")) {

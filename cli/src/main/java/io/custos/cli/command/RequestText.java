@@ -17,7 +17,7 @@ final class RequestText {
   static String what(Out out, JsonNode r) {
     String token = Text.at(r, "token");
     if (token != null) {
-      return Text.at(r, "amount") + " " + token;
+      return Amounts.tokens(Text.at(r, "amount")) + " " + token;
     }
     return out.amount(Text.at(r, "value"));
   }

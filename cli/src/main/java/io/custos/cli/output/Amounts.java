@@ -58,6 +58,18 @@ public final class Amounts {
     return t;
   }
 
+  /** A token amount for people: {@code 12.500000000000000000} reads {@code 12.5}. */
+  public static String tokens(String amount) {
+    if (amount == null) {
+      return "-";
+    }
+    try {
+      return new BigDecimal(amount).stripTrailingZeros().toPlainString();
+    } catch (NumberFormatException e) {
+      return amount;
+    }
+  }
+
   /** {@code 1.5 ETH}, exact, without trailing zeros. */
   public static String eth(BigInteger wei) {
     BigDecimal eth = new BigDecimal(wei).divide(WEI_PER_ETH).stripTrailingZeros();

@@ -62,5 +62,7 @@ class AmountsTest {
     assertThat(Amounts.show("1", false)).isEqualTo("0.000000000000000001 ETH");
     assertThat(Amounts.show("0", false)).isEqualTo("0 ETH");
     assertThat(Amounts.gasPrice("30000000000", false)).isEqualTo("30 gwei");
+    assertThat(Amounts.tokens("12.500000000000000000")).isEqualTo("12.5");
+    assertThat(Amounts.tokens("250.000000")).isEqualTo("250");
   }
 }

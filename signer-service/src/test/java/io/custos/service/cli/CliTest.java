@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custos.cli.CliEnvironment;
 import io.custos.cli.CustosCli;
 import io.custos.service.support.RealStack;
@@ -156,6 +157,24 @@ class CliTest {
   }
 
   @Test
+  void anExpiredAccessTokenIsRefreshedWithTheRefreshToken() throws Exception {
+    login("dave");
+    Path file = tmp.resolve("dave/session.json");
+    var session = (ObjectNode) JSON.readTree(file.toFile());
+    String before = session.path("accessToken").asText();
+    session.put("accessExpiresAt", 0);
+    Files.writeString(file, JSON.writeValueAsString(session));
+
+    assertThat(ok("dave", "whoami", "--json").json().path("username").asText()).isEqualTo("dave");
+    JsonNode after = JSON.readTree(file.toFile());
+    assertThat(after.path("accessToken").asText()).isNotEqualTo(before);
+    assertThat(after.path("accessExpiresAt").asLong())
+        .isGreaterThan(System.currentTimeMillis() / 1000);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
   void aWrongPasswordIsRefusedWithExitOneAndNothingCached() throws Exception {
     Run r =
         cli(
@@ -265,6 +284,36 @@ class CliTest {
     assertThat(shown.path("decision").path("explanation").isArray()).isTrue();
     assertThat(shown.has("approvals")).isTrue();
     assertThat(shown.has("transaction")).isTrue();
+  }
+
+  @Test
+  void aTokenPayoutIsSubmittedInWholeTokensAndShownWithDecodedCalldata() throws Exception {
+    String label = label();
+    wallet(label, "treasury");
+    login("alice");
+    JsonNode r =
+        ok(
+                "alice",
+                "tx",
+                "submit",
+                "--wallet",
+                label,
+                "--to",
+                VENDOR,
+                "--token",
+                "TST",
+                "--amount",
+                "12.5",
+                "--json")
+            .json();
+    assertThat(r.path("kind").asText()).isEqualTo("erc20_transfer");
+    assertThat(r.path("token").asText()).isEqualTo("TST");
+    assertThat(r.path("decision").path("rule").asText()).isEqualTo("token-payout");
+
+    Run show = ok("alice", "tx", "show", r.path("id").asText());
+    assertThat(show.out())
+        .contains("12.5 TST")
+        .contains("transfer(address to=" + VENDOR + ", uint256 amount=12500000000000000000)");
   }
 
   @Test
