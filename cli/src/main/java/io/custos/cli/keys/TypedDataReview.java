@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.custos.cli.http.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,7 +29,14 @@ public final class TypedDataReview {
       Map.ofEntries(
           Map.entry("requestid", r -> Json.text(r, "id")),
           Map.entry("request", r -> Json.text(r, "id")),
-          Map.entry("to", r -> Json.text(r, "to")),
+          // The transaction's to: the token contract of an ERC-20 transfer (its recipient and amount
+          // are in the calldata, which dataHash covers), else the request's destination.
+          Map.entry(
+              "to",
+              r ->
+                  "erc20_transfer".equals(Json.text(r, "kind"))
+                      ? Json.text(r, "tokenAddress")
+                      : Json.text(r, "to")),
           Map.entry("recipient", r -> Json.text(r, "to")),
           Map.entry("value", r -> Json.text(r, "value")),
           Map.entry("token", r -> Json.text(r, "token")),
@@ -38,7 +46,13 @@ public final class TypedDataReview {
           Map.entry("data", r -> Json.text(r, "data")),
           Map.entry("datahash", r -> keccak(Json.text(r, "data"))),
           Map.entry("calldatahash", r -> keccak(Json.text(r, "data"))),
-          Map.entry("policyhash", r -> Json.text(r.path("decision"), "policyHash")));
+          Map.entry("policyhash", r -> hex0x(Json.text(r.path("decision"), "policyHash"))),
+          // An absent fee cap is signed as the largest uint256: the node's fees, uncapped.
+          Map.entry("maxfeepergas", r -> capOrUnlimited(Json.text(r, "maxFeePerGas"))),
+          Map.entry(
+              "maxpriorityfeepergas", r -> capOrUnlimited(Json.text(r, "maxPriorityFeePerGas"))));
+
+  private static final String UINT256_MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE).toString();
 
   private TypedDataReview() {}
 
@@ -55,7 +69,7 @@ public final class TypedDataReview {
       String name = lastSegment(leaf.getKey());
       String signed = leaf.getValue().asText();
       String expected = null;
-      if (name.equals("verdict")) {
+      if (name.equals("verdict") || name.equals("decision")) {
         expected = verdict;
         namesVerdict = true;
       } else if (name.equals("approve") || name.equals("approved")) {
@@ -203,6 +217,14 @@ public final class TypedDataReview {
 
   private static String lastSegment(String path) {
     return path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+  }
+
+  private static String hex0x(String hex) {
+    return hex == null || hex.startsWith("0x") ? hex : "0x" + hex;
+  }
+
+  private static String capOrUnlimited(String wei) {
+    return wei == null ? UINT256_MAX : wei;
   }
 
   private static String keccak(String hex) {

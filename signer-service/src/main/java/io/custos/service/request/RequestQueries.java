@@ -104,6 +104,7 @@ public class RequestQueries {
         r.valueWei.toString(),
         r.tokenSymbol,
         r.tokenSymbol == null ? null : wholeTokens(r),
+        r.tokenSymbol == null ? null : new Address(r.tokenAddress).checksummed(),
         "0x" + HexFormat.of().formatHex(r.data),
         text.apply(r.maxFeePerGas),
         text.apply(r.maxPriorityFeePerGas),

@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param value wei
  * @param token the token symbol of an ERC-20 transfer, else null
  * @param amount the token amount in whole tokens, else null
+ * @param tokenAddress the token contract of an ERC-20 transfer (the transaction's {@code to}), else
+ *     null
  * @param data the calldata, {@code 0x} hex
  * @param maxFeePerGas the approved cap, or null
  * @param maxPriorityFeePerGas the approved cap, or null
@@ -39,6 +41,7 @@ public record RequestView(
     String value,
     String token,
     String amount,
+    String tokenAddress,
     String data,
     String maxFeePerGas,
     String maxPriorityFeePerGas,
