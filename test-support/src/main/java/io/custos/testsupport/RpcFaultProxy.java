@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A JSON-RPC proxy in front of a real node, for outage tests: it passes calls through, or plays a
- * node that is down (every connection is reset), or one that loses particular methods (their calls
- * are answered with a connection reset, so the caller cannot know whether the node got them).
+ * node that is down (every connection is reset), or one that loses particular methods: their calls
+ * are dropped before the node sees them, or passed on with the node's answer lost. Either way the
+ * caller gets a connection reset and cannot know whether the node got the call.
  *
  * <p>One request per connection ({@code Connection: close}), which keeps the HTTP handling to the
  * little JSON-RPC clients need: a request line, headers, a {@code Content-Length} body.
@@ -44,6 +45,7 @@ public final class RpcFaultProxy implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final Set<String> dropped = ConcurrentHashMap.newKeySet();
+  private final Set<String> answersLost = ConcurrentHashMap.newKeySet();
   private final AtomicLong droppedCalls = new AtomicLong();
   private volatile boolean down;
 
@@ -82,12 +84,21 @@ public final class RpcFaultProxy implements AutoCloseable {
     dropped.add(method);
   }
 
-  /** Passes {@code method} through again. */
-  public void restore(String method) {
-    dropped.remove(method);
+  /**
+   * Passes every call to {@code method} on to the node but resets the connection instead of
+   * returning the node's answer, until {@link #restore}.
+   */
+  public void loseAnswers(String method) {
+    answersLost.add(method);
   }
 
-  /** How many calls were dropped so far, by {@link #drop} or while {@link #down}. */
+  /** Passes {@code method} through again, answers included. */
+  public void restore(String method) {
+    dropped.remove(method);
+    answersLost.remove(method);
+  }
+
+  /** How many calls were answered with a reset so far, whatever the fault. */
   public long droppedCalls() {
     return droppedCalls.get();
   }
@@ -125,7 +136,8 @@ public final class RpcFaultProxy implements AutoCloseable {
       if (body == null) {
         return;
       }
-      if (down || dropped.contains(method(body))) {
+      String method = method(body);
+      if (down || dropped.contains(method)) {
         reset(client);
         return;
       }
@@ -137,6 +149,10 @@ public final class RpcFaultProxy implements AutoCloseable {
                   .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                   .build(),
               HttpResponse.BodyHandlers.ofByteArray());
+      if (answersLost.contains(method)) {
+        reset(client);
+        return;
+      }
       writeResponse(client.getOutputStream(), answer.statusCode(), answer.body());
     } catch (IOException e) {
       // The client went away, or the node did: the client sees a closed connection either way.

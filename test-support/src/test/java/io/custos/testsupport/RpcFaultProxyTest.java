@@ -42,4 +42,21 @@ class RpcFaultProxyTest {
       assertThat(Anvil.rpc(proxy.url(), "eth_chainId").asText()).startsWith("0x");
     }
   }
+
+  @Test
+  void passesALostAnswersCallOnButResetsTheConnection(AnvilNode node) {
+    try (RpcFaultProxy proxy = RpcFaultProxy.start(node.rpcUrl())) {
+      long before = Long.decode(Anvil.rpc(node.rpcUrl(), "eth_blockNumber").asText());
+      proxy.loseAnswers("anvil_mine");
+      assertThatThrownBy(() -> Anvil.rpc(proxy.url(), "anvil_mine", "0x2"))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(Long.decode(Anvil.rpc(node.rpcUrl(), "eth_blockNumber").asText()))
+          .as("the node did mine")
+          .isEqualTo(before + 2);
+      proxy.restore("anvil_mine");
+      Anvil.rpc(proxy.url(), "anvil_mine", "0x1");
+      assertThat(Long.decode(Anvil.rpc(proxy.url(), "eth_blockNumber").asText()))
+          .isEqualTo(before + 3);
+    }
+  }
 }

@@ -94,6 +94,39 @@ class KillDuringSendingIT {
     restarted.stop();
   }
 
+  @Test
+  void killedAfterTheNodeTookTheTransactionButBeforeItWasRecordedAsSent() {
+    ServiceProcess service = stack.startService("accepted");
+    String address = fundedWallet(service, "accepted-then-crash");
+    Anvil.rpc(stack.chain(), "evm_setIntervalMining", 0);
+    try {
+      stack.proxy().loseAnswers("eth_sendRawTransaction");
+      submit(service, "accepted-then-crash", REQUESTS);
+      Await.until(
+          TIMEOUT,
+          "the node holds every transaction, the database still says SIGNED",
+          () -> signed(address) == REQUESTS && ledger.pendingCount(address) == REQUESTS,
+          () -> ledger.rows(address));
+      service.kill();
+      stack.proxy().restore("eth_sendRawTransaction");
+
+      ServiceProcess restarted = stack.startService("accepted");
+      Await.until(
+          TIMEOUT,
+          "the re-sent transactions recognised as the node's own",
+          () -> ledger.rows(address).stream().allMatch(r -> r.state().equals("BROADCAST")),
+          () -> ledger.rows(address));
+      assertThat(ledger.minedCount(address)).isZero();
+      Anvil.rpc(stack.chain(), "evm_setIntervalMining", 1);
+      ExactlyOnce.awaitConfirmed(ledger, address, REQUESTS, TIMEOUT);
+      ExactlyOnce.assertEachNonceOnceAndMined(ledger, address, REQUESTS);
+      restarted.stop();
+    } finally {
+      stack.proxy().restore("eth_sendRawTransaction");
+      Anvil.rpc(stack.chain(), "evm_setIntervalMining", 1);
+    }
+  }
+
   private static String fundedWallet(ServiceProcess service, String label) {
     String address = new ServiceApi(service.url()).createWallet(label);
     Anvil.fund(stack.chain(), address, BigInteger.TEN.pow(20));

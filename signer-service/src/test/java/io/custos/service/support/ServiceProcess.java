@@ -46,10 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
   public static ServiceProcess start(String name, Map<String, String> env) {
     Path jar =
         Paths.get(System.getProperty("custos.service.jar", "target/quarkus-app/quarkus-run.jar"));
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(
-          jar + " is missing: integration tests run after package (./mvnw verify)");
-    }
+    requireFreshJar(jar);
     int port = freePort();
     Path log =
         Paths.get(System.getProperty("custos.build.dir", "target"), "service-logs", name + ".log");
@@ -79,6 +76,35 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot start the service " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses a jar older than the compiled classes: an IT run by surefire (a -Dtest pattern that
+   * matches it) would otherwise test the previous build's service.
+   */
+  private static void requireFreshJar(Path jar) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          jar + " is missing: integration tests run after package (./mvnw verify)");
+    }
+    Path classes = jar.toAbsolutePath().getParent().getParent().resolve("classes");
+    try (var files = Files.walk(classes)) {
+      long jarTime = Files.getLastModifiedTime(jar).toMillis();
+      if (files.anyMatch(f -> f.toString().endsWith(".class") && modifiedAfter(f, jarTime))) {
+        throw new IllegalStateException(
+            jar + " is older than " + classes + ": run the *IT classes after package (failsafe)");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot compare " + jar + " with " + classes, e);
+    }
+  }
+
+  private static boolean modifiedAfter(Path file, long millis) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis() > millis;
+    } catch (IOException e) {
+      return false;
     }
   }
 
