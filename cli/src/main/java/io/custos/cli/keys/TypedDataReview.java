@@ -29,7 +29,8 @@ public final class TypedDataReview {
       Map.ofEntries(
           Map.entry("requestid", r -> Json.text(r, "id")),
           Map.entry("request", r -> Json.text(r, "id")),
-          // The transaction's to: the token contract of an ERC-20 transfer (its recipient and amount
+          // The transaction's to: the token contract of an ERC-20 transfer (its recipient and
+          // amount
           // are in the calldata, which dataHash covers), else the request's destination.
           Map.entry(
               "to",
@@ -52,7 +53,8 @@ public final class TypedDataReview {
           Map.entry(
               "maxpriorityfeepergas", r -> capOrUnlimited(Json.text(r, "maxPriorityFeePerGas"))));
 
-  private static final String UINT256_MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE).toString();
+  private static final String UINT256_MAX =
+      BigInteger.TWO.pow(256).subtract(BigInteger.ONE).toString();
 
   private TypedDataReview() {}
 

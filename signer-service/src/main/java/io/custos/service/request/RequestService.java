@@ -71,7 +71,6 @@ public class RequestService {
       Clock clock,
       RequestAudit audit,
       Event<ReadyToSend> ready,
-
       DeviceSignatures signatures,
       ApproverKeys keys,
       Verdicts verdicts) {
