@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custos.service.identity.Caller;
 import io.custos.service.identity.CurrentCaller;
 import io.custos.service.request.RequestQueries;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * operators: all), from the moment of subscription.
  */
 @Path("/api/v1/requests/events")
-@Authenticated
+@RolesAllowed({"requester", "approver", "operator", "admin", "auditor"})
 public class RequestEventResource {
 
   private static final Logger LOG = Logger.getLogger(RequestEventResource.class);

@@ -370,6 +370,105 @@ class CliTest {
     assertThat(watch.err()).contains("CONFIRMED");
   }
 
+  /**
+   * The approver's side end to end through the CLI: a keystore per approver, its registration under
+   * the admins' quorum, verdicts signed over the server's EIP-712 Approval, and the payout mined.
+   */
+  @Test
+  void approversRegisterDeviceKeysAndApproveAPayoutWithThem() throws Exception {
+    String label = label();
+    String address = wallet(label, "treasury");
+    Anvil.fund(node, address, BigInteger.TEN.pow(19));
+    login("erin");
+    login("frank");
+    Path password = secretFile("device", "device-password");
+    Map<String, Path> keystores = new java.util.HashMap<>();
+    for (String approver : List.of("bob", "dave")) {
+      login(approver);
+      Path keystore = tmp.resolve(approver + "-device.json");
+      JsonNode made =
+          ok(
+                  approver,
+                  "keystore",
+                  "new",
+                  "--out",
+                  keystore.toString(),
+                  "--light",
+                  "--password-file",
+                  password.toString(),
+                  "--json")
+              .json();
+      String deviceAddress = made.path("address").asText();
+      JsonNode proposal =
+          ok(
+                  approver,
+                  "approver",
+                  "register",
+                  "--keystore",
+                  keystore.toString(),
+                  "--password-file",
+                  password.toString(),
+                  "--yes",
+                  "--json")
+              .json();
+      String gid = proposal.path("id").asText();
+      assertThat(proposal.path("state").asText()).isEqualTo("PENDING_APPROVAL");
+      Run self = cli(approver, "governance", "approve", gid);
+      assertThat(self.exit()).as("an approver is not an admin: " + self).isEqualTo(1);
+      ok("erin", "governance", "approve", gid, "--comment", "seen in person");
+      JsonNode decided = ok("frank", "governance", "approve", gid, "--json").json();
+      assertThat(decided.path("state").asText()).isEqualTo("APPROVED");
+      JsonNode keys = ok(approver, "approver", "keys", "--json").json();
+      assertThat(keys.toString()).containsIgnoringCase(deviceAddress.replace("0x", ""));
+      keystores.put(approver, keystore);
+    }
+
+    login("alice");
+    String id =
+        ok("alice", "tx", "submit", "--wallet", label, "--to", VENDOR, "--value", "1eth", "--json")
+            .json()
+            .path("id")
+            .asText();
+    Run own = cli("alice", "tx", "approve", id, "--keystore", keystores.get("bob").toString());
+    assertThat(own.exit()).as("alice is no approver: " + own).isEqualTo(1);
+
+    for (String approver : List.of("bob", "dave")) {
+      Run verdict =
+          ok(
+              approver,
+              "tx",
+              "approve",
+              id,
+              "--keystore",
+              keystores.get(approver).toString(),
+              "--password-file",
+              password.toString(),
+              "--comment",
+              "checked on my device",
+              "--yes");
+      assertThat(verdict.out() + verdict.err()).contains("requestId").contains("policyHash");
+    }
+    JsonNode approved = ok("alice", "tx", "show", id, "--json").json();
+    assertThat(approved.path("approvals").findValuesAsText("evidenceScheme").toString())
+        .contains("eip712");
+
+    ScheduledExecutorService miner = Executors.newSingleThreadScheduledExecutor();
+    miner.scheduleAtFixedRate(this::mineABlock, 500, 400, TimeUnit.MILLISECONDS);
+    Run watch;
+    try {
+      watch = cli("alice", "tx", "watch", id, "--interval", "300ms", "--json");
+    } finally {
+      miner.shutdownNow();
+    }
+    assertThat(watch.exit()).as(watch.toString()).isZero();
+    assertThat(watch.json().path("state").asText()).isEqualTo("CONFIRMED");
+
+    login("oscar");
+    Run late = cli("oscar", "tx", "speed-up", id);
+    assertThat(late.exit()).as("a confirmed transaction cannot be sped up: " + late).isEqualTo(1);
+    assertThat(late.err()).contains("error:");
+  }
+
   private void mineABlock() {
     try {
       Anvil.rpc(node, "anvil_mine", "0x1");

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.custos.service.support.DeviceKeys;
 import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;
 import io.custos.testsupport.Anvil;
@@ -261,11 +262,7 @@ class ReplacementTest {
   }
 
   private static void approve(String user, String id) {
-    as(Tokens.of(user))
-        .body(Map.of("verdict", "approve"))
-        .post(API + "/" + id + "/approvals")
-        .then()
-        .statusCode(200);
+    DeviceKeys.verdict(user, id, "approve").then().statusCode(200);
   }
 
   private static JsonPath show(String id) {
