@@ -71,7 +71,6 @@ public class RequestService {
       Clock clock,
       RequestAudit audit,
       Event<ReadyToSend> ready,
-
       DeviceSignatures signatures,
       ApproverKeys keys,
       Verdicts verdicts) {
@@ -382,7 +381,7 @@ public class RequestService {
   }
 
   /** The draft a stored request was made from (the token's decimals do not matter any more). */
-  Draft draftOf(RequestEntity r) {
+  static Draft draftOf(RequestEntity r) {
     Asset.Token token =
         r.tokenSymbol == null
             ? null
