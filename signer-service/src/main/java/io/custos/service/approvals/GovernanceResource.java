@@ -46,7 +46,7 @@ public class GovernanceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("admin")
   public Response propose(GovernanceProposalBody body) {
-    if (body == null || !KINDS.contains(body.kind())) {
+    if (body == null || body.kind() == null || !KINDS.contains(body.kind())) {
       throw new ApiException(
           ProblemType.VALIDATION, "kind must be \"policy.change\" or \"address_book.change\"");
     }
