@@ -63,7 +63,12 @@ public class PolicySimulation {
       Usage usage = new Usage(repository.usage(List.copyOf(keys), r.createdAt, r.id, r.replaces));
       cases.add(
           new Simulation.Case(
-              r.id.toString(), intent, who, verdicts.counted(r.id), usage, r.createdAt));
+              r.id.toString(),
+              intent,
+              who,
+              verdicts.counted(r.id, current.hash()),
+              usage,
+              r.createdAt));
     }
     return Simulation.run(cases, current, candidate);
   }

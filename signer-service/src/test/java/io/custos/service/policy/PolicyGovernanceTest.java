@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custos.service.support.DeviceKeys;
 import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -233,6 +234,48 @@ class PolicyGovernanceTest {
         .then()
         .statusCode(409);
     assertThat(activeHash()).as("a closed proposal never takes effect").isEqualTo(now);
+  }
+
+  @Test
+  @Order(3)
+  void aVerdictGivenUnderAReplacedPolicyNoLongerCounts() throws Exception {
+    String wallet = treasuryWallet();
+    String id =
+        as("alice")
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .body(
+                Map.of(
+                    "wallet",
+                    wallet,
+                    "to",
+                    "0x1111111111111111111111111111111111111111",
+                    "value",
+                    ONE_ETH))
+            .post("/api/v1/requests")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    DeviceKeys.verdict("bob", id, "approve").then().statusCode(200);
+
+    String change =
+        propose("heidi", testPolicy().replace("custos-test", "custos-third")).getString("id");
+    verdict("frank", change);
+    verdict("grace", change);
+    String now = activeHash();
+
+    DeviceKeys.verdict("dave", id, "approve").then().statusCode(200);
+    JsonPath r = as("ivan").get("/api/v1/requests/" + id).then().extract().jsonPath();
+    assertThat(r.getString("state"))
+        .as("bob approved the payout under the replaced policy")
+        .isEqualTo("PENDING_APPROVAL");
+    assertThat(r.getString("decision.policyHash")).isEqualTo(now);
+    assertThat(r.getList("decision.missing")).containsExactly("1 more of treasury");
+
+    DeviceKeys.verdict("bob", id, "approve").then().statusCode(200);
+    JsonPath approved = as("ivan").get("/api/v1/requests/" + id).then().extract().jsonPath();
+    assertThat(approved.getString("decision.outcome")).isEqualTo("ALLOW");
+    assertThat(approved.getString("decision.policyHash")).isEqualTo(now);
   }
 
   @Test
