@@ -25,6 +25,7 @@ public enum ProblemType {
   APPROVER_KEY_REVOKED("approver-key-revoked", 403, "The signing key has been revoked"),
   KEY_PROOF_INVALID(
       "key-proof-invalid", 422, "The key registration is not signed by the key it registers"),
+  POLICY_INVALID("policy-invalid", 422, "The policy document does not parse"),
   NOT_FOUND("not-found", 404, "No such resource"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
   NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),

@@ -14,9 +14,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The audit entries of approver-key governance. {@code approver.registered} and {@code
- * approver.revoked} carry everything an offline checker needs to know which key belonged to whom
- * and when: the address, the subject, the possession proof and the admins' approvals.
+ * The audit entries of governance (approver keys, policy and address-book changes). {@code
+ * approver.registered} and {@code approver.revoked} carry everything an offline checker needs to
+ * know which key belonged to whom and when: the address, the subject, the possession proof and the
+ * admins' approvals.
  */
 @ApplicationScoped
 class GovernanceAudit {
@@ -45,29 +46,41 @@ class GovernanceAudit {
     audit.record(PROPOSED, proposer.username(), subjects(id, key), p);
   }
 
-  void verdict(
-      UUID id, GovernanceRequestView.KeyRef key, Caller admin, String verdict, String comment) {
-    Map<String, Object> p = base(id, key);
+  /**
+   * A proposed policy: the document itself goes on the log, so the change can be reviewed (and its
+   * hash recomputed) from the log alone.
+   */
+  void proposedChange(
+      UUID id,
+      String kind,
+      Caller proposer,
+      GovernanceRequestView.PolicyChange change,
+      SimulationView simulation) {
+    Map<String, Object> p = base(id, change);
+    p.put("kind", kind);
+    p.put("proposer", who(proposer));
+    p.put("document", change.document());
+    p.put("simulation", Map.of("replayed", simulation.replayed(), "summary", simulation.summary()));
+    audit.record(PROPOSED, proposer.username(), subjects(id, change), p);
+  }
+
+  void verdict(GovernanceRow r, Caller admin, String verdict, String comment) {
+    Map<String, Object> p = base(r);
     p.put("approver", who(admin));
     p.put("verdict", verdict);
     if (comment != null) {
       p.put("comment", comment);
     }
-    audit.record(VERDICT, admin.username(), subjects(id, key), p);
+    audit.record(VERDICT, admin.username(), subjects(r), p);
   }
 
-  void decided(
-      UUID id,
-      GovernanceRequestView.KeyRef key,
-      String state,
-      GovernanceDecisionView d,
-      String actor) {
-    Map<String, Object> p = base(id, key);
+  void decided(GovernanceRow r, String state, GovernanceDecisionView d, String actor) {
+    Map<String, Object> p = base(r);
     p.put("state", state);
     p.put("rule", d.rule());
     p.put("policyHash", d.policyHash());
     p.put("explanation", d.explanation());
-    audit.record(DECIDED, actor, subjects(id, key), p);
+    audit.record(DECIDED, actor, subjects(r), p);
   }
 
   void registered(
@@ -100,6 +113,26 @@ class GovernanceAudit {
     p.put("approvals", approvals(approvals));
     p.put("policyHash", d.policyHash());
     audit.record(REVOKED, Audit.SYSTEM, subjects(id, key), p);
+  }
+
+  private static Map<String, Object> base(GovernanceRow r) {
+    return r.aboutPolicy() ? base(r.id(), r.change()) : base(r.id(), r.key());
+  }
+
+  private static List<String> subjects(GovernanceRow r) {
+    return r.aboutPolicy() ? subjects(r.id(), r.change()) : subjects(r.id(), r.key());
+  }
+
+  private static Map<String, Object> base(UUID id, GovernanceRequestView.PolicyChange change) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("governanceRequestId", id.toString());
+    p.put("candidateHash", change.candidateHash());
+    p.put("baseHash", change.baseHash());
+    return p;
+  }
+
+  private static List<String> subjects(UUID id, GovernanceRequestView.PolicyChange change) {
+    return List.of("governance:" + id, "policy:" + change.candidateHash());
   }
 
   private static Map<String, Object> base(UUID id, GovernanceRequestView.KeyRef key) {

@@ -22,7 +22,8 @@ class GovernanceRepository {
   private static final String COLUMNS =
       "SELECT id, kind, proposer_subject, proposer_username, proposer_roles, proposer_groups,"
           + " key_subject, key_username, key_address, proof::text, state, explanation::text,"
-          + " created_at, updated_at FROM governance_request";
+          + " created_at, updated_at, candidate_document, candidate_hash, base_hash,"
+          + " simulation::text FROM governance_request";
 
   private final EntityManager em;
 
@@ -68,6 +69,40 @@ class GovernanceRepository {
         .setParameter(13, decision.policyHash())
         .setParameter(14, decisionJson)
         .setParameter(15, time(now))
+        .executeUpdate();
+  }
+
+  /** Inserts a proposed policy (or address-book) change with its simulation. */
+  void insertChange(
+      UUID id,
+      String kind,
+      Caller proposer,
+      GovernanceRequestView.PolicyChange change,
+      String simulationJson,
+      GovernanceDecisionView decision,
+      String decisionJson,
+      Instant now) {
+    em.createNativeQuery(
+            "INSERT INTO governance_request (id, kind, proposer_subject, proposer_username,"
+                + " proposer_roles, proposer_groups, candidate_document, candidate_hash, base_hash,"
+                + " simulation, state, decided_rule, policy_hash, explanation, created_at,"
+                + " updated_at) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]), CAST(?6 AS text[]),"
+                + " ?7, ?8, ?9, CAST(?10 AS jsonb), 'PENDING_APPROVAL', ?11, ?12,"
+                + " CAST(?13 AS jsonb), ?14, ?14)")
+        .setParameter(1, id)
+        .setParameter(2, kind)
+        .setParameter(3, proposer.subject())
+        .setParameter(4, proposer.username())
+        .setParameter(5, arrayLiteral(proposer.roles()))
+        .setParameter(6, arrayLiteral(proposer.groups()))
+        .setParameter(7, change.document())
+        .setParameter(8, change.candidateHash())
+        .setParameter(9, change.baseHash())
+        .setParameter(10, simulationJson)
+        .setParameter(11, decision.rule())
+        .setParameter(12, decision.policyHash())
+        .setParameter(13, decisionJson)
+        .setParameter(14, time(now))
         .executeUpdate();
   }
 
@@ -177,13 +212,24 @@ class GovernanceRepository {
 
   private static GovernanceRow row(Object[] r) {
     Requester proposer = GovernanceRow.requester((String) r[2], strings(r[4]), strings(r[5]));
+    GovernanceRequestView.KeyRef key =
+        r[8] == null
+            ? null
+            : new GovernanceRequestView.KeyRef((String) r[6], (String) r[7], (String) r[8]);
+    GovernanceRequestView.PolicyChange change =
+        r[14] == null
+            ? null
+            : new GovernanceRequestView.PolicyChange(
+                (String) r[15], (String) r[16], (String) r[14]);
     return new GovernanceRow(
         (UUID) r[0],
         (String) r[1],
         proposer,
         (String) r[3],
-        new GovernanceRequestView.KeyRef((String) r[6], (String) r[7], (String) r[8]),
+        key,
         (String) r[9],
+        change,
+        (String) r[17],
         (String) r[10],
         (String) r[11],
         instant(r[12]),

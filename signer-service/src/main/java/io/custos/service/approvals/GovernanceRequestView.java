@@ -1,18 +1,22 @@
 package io.custos.service.approvals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A governance request as the API shows it: a change to an approver's key, waiting for (or decided
- * by) the admin quorum of the active policy's governance block.
+ * A governance request as the API shows it: a change to an approver's key or to the policy, waiting
+ * for (or decided by) the quorum of the active policy's governance block.
  *
  * @param id the governance request
- * @param kind {@code approver_key.register} or {@code approver_key.revoke}
+ * @param kind {@code approver_key.register}, {@code approver_key.revoke}, {@code policy.change} or
+ *     {@code address_book.change}
  * @param state PENDING_APPROVAL, APPROVED (carried out) or REJECTED
  * @param proposer who proposed it (username)
- * @param key the key it is about: its owner and address
+ * @param key for a key change: the key it is about, else null
+ * @param policy for a policy or address-book change: the candidate, else null
+ * @param simulation for a policy or address-book change: its replay against recent requests
  * @param decision the latest decision
  * @param approvals the admins' verdicts
  * @param createdAt when it was proposed
@@ -24,6 +28,8 @@ public record GovernanceRequestView(
     String state,
     String proposer,
     KeyRef key,
+    PolicyChange policy,
+    JsonNode simulation,
     GovernanceDecisionView decision,
     List<GovernanceApprovalView> approvals,
     Instant createdAt,
@@ -37,4 +43,14 @@ public record GovernanceRequestView(
    * @param address the key's address, lower-case hex
    */
   public record KeyRef(String subject, String username, String address) {}
+
+  /**
+   * The policy a change proposes.
+   *
+   * @param candidateHash the candidate's hash, which becomes the active hash on approval
+   * @param baseHash the active policy's hash when it was proposed; if another version becomes
+   *     active first, the proposal is closed
+   * @param document the candidate document as sent
+   */
+  public record PolicyChange(String candidateHash, String baseHash, String document) {}
 }

@@ -12,14 +12,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 
-/** Governance requests (approver key changes): read, and the admins' verdicts. */
+/**
+ * Governance requests: proposing a policy (or address-book) change, reading them all (approver key
+ * changes are proposed under {@code /api/v1/approvers/keys}), and the admins' verdicts.
+ */
 @Path("/api/v1/governance/requests")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"admin", "auditor", "approver"})
 public class GovernanceResource {
+
+  private static final List<String> KINDS =
+      List.of(GovernanceRow.POLICY, GovernanceRow.ADDRESS_BOOK);
 
   private final GovernanceService governance;
   private final CurrentCaller caller;
@@ -32,6 +39,19 @@ public class GovernanceResource {
   @GET
   public List<GovernanceRequestView> list(@QueryParam("state") String state) {
     return governance.list(state);
+  }
+
+  /** Proposes a policy document; answers 202 with the request and its simulation. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("admin")
+  public Response propose(GovernanceProposalBody body) {
+    if (body == null || body.kind() == null || !KINDS.contains(body.kind())) {
+      throw new ApiException(
+          ProblemType.VALIDATION, "kind must be \"policy.change\" or \"address_book.change\"");
+    }
+    UUID id = governance.proposePolicyChange(body.policy(), caller.get());
+    return Response.accepted(governance.show(id)).build();
   }
 
   @GET

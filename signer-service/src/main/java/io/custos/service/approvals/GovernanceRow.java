@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** A row of {@code governance_request}. */
+/**
+ * A row of {@code governance_request}: about a key ({@code key} set) or a policy document ({@code
+ * change} set, with its simulation).
+ */
 record GovernanceRow(
     UUID id,
     String kind,
@@ -13,6 +16,8 @@ record GovernanceRow(
     String proposerUsername,
     GovernanceRequestView.KeyRef key,
     String proofJson,
+    GovernanceRequestView.PolicyChange change,
+    String simulationJson,
     String state,
     String explanationJson,
     Instant createdAt,
@@ -20,8 +25,14 @@ record GovernanceRow(
 
   static final String REGISTER = "approver_key.register";
   static final String REVOKE = "approver_key.revoke";
+  static final String POLICY = "policy.change";
+  static final String ADDRESS_BOOK = "address_book.change";
 
   static Requester requester(String subject, String[] roles, String[] groups) {
     return new Requester(subject, Set.of(roles), Set.of(groups), false);
+  }
+
+  boolean aboutPolicy() {
+    return change != null;
   }
 }

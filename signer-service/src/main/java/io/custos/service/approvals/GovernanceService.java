@@ -4,11 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custos.policy.Decision;
+import io.custos.policy.Policy;
+import io.custos.policy.PolicyParseException;
+import io.custos.policy.PolicyParser;
+import io.custos.policy.intent.Approval;
 import io.custos.policy.intent.Requester;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
 import io.custos.service.identity.Caller;
 import io.custos.service.policy.ActivePolicy;
+import io.custos.service.policy.PolicyActivation;
+import io.custos.service.request.PolicySimulation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -21,9 +27,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Changes to approvers' device keys. Each is a governance request decided by the active policy's
- * governance quorum ({@link io.custos.policy.PolicyEngine#evaluateKeyChange}); it takes effect in
- * the transaction that records the deciding verdict, with its audit entries.
+ * Changes to approvers' device keys and to the policy itself. Each is a governance request decided
+ * by the active policy's governance quorum ({@link
+ * io.custos.policy.PolicyEngine#evaluateKeyChange}, {@link
+ * io.custos.policy.PolicyEngine#evaluateChange}); it takes effect in the transaction that records
+ * the deciding verdict, with its audit entries.
  */
 @ApplicationScoped
 public class GovernanceService {
@@ -36,6 +44,8 @@ public class GovernanceService {
   private final ApproverKeys keys;
   private final DeviceSignatures signatures;
   private final ActivePolicy policy;
+  private final PolicyActivation activation;
+  private final PolicySimulation simulation;
   private final GovernanceAudit audit;
   private final Clock clock;
 
@@ -44,12 +54,16 @@ public class GovernanceService {
       ApproverKeys keys,
       DeviceSignatures signatures,
       ActivePolicy policy,
+      PolicyActivation activation,
+      PolicySimulation simulation,
       GovernanceAudit audit,
       Clock clock) {
     this.repository = repository;
     this.keys = keys;
     this.signatures = signatures;
     this.policy = policy;
+    this.activation = activation;
+    this.simulation = simulation;
     this.audit = audit;
     this.clock = clock;
   }
@@ -93,7 +107,7 @@ public class GovernanceService {
                 proof.signature(),
                 "digest",
                 proof.digest()));
-    Decision d = policy.engine().evaluateKeyChange(requester(who), List.of(), now);
+    Decision d = policy.refresh().engine().evaluateKeyChange(requester(who), List.of(), now);
     GovernanceDecisionView view = GovernanceDecisionView.of(d);
     repository.insert(
         id, GovernanceRow.REGISTER, who, ref, proofJson, "PENDING_APPROVAL", view, json(view), now);
@@ -124,7 +138,7 @@ public class GovernanceService {
     }
     var ref = new GovernanceRequestView.KeyRef(k.subject(), k.username(), key);
     UUID id = UUID.randomUUID();
-    Decision d = policy.engine().evaluateKeyChange(requester(who), List.of(), now);
+    Decision d = policy.refresh().engine().evaluateKeyChange(requester(who), List.of(), now);
     GovernanceDecisionView view = GovernanceDecisionView.of(d);
     repository.insert(
         id, GovernanceRow.REVOKE, who, ref, null, "PENDING_APPROVAL", view, json(view), now);
@@ -159,15 +173,102 @@ public class GovernanceService {
           Map.of("state", r.state()));
     }
     Instant now = now();
+    ActivePolicy.Snapshot active = policy.refresh();
+    if (stale(r, active, now, admin)) {
+      return id;
+    }
     repository.upsertApproval(id, admin, v, comment, now);
-    audit.verdict(id, r.key(), admin, v, comment);
+    audit.verdict(r, admin, v, comment);
+    List<Approval> approvals = GovernanceRepository.forEngine(repository.approvals(id));
     Decision d =
-        policy
-            .engine()
-            .evaluateKeyChange(
-                r.proposer(), GovernanceRepository.forEngine(repository.approvals(id)), now);
+        r.aboutPolicy()
+            ? active.engine().evaluateChange(candidate(r), r.proposer(), approvals, now)
+            : active.engine().evaluateKeyChange(r.proposer(), approvals, now);
     settle(r, d, now, admin.username());
     return id;
+  }
+
+  /**
+   * Proposes a new policy document: a policy change, or an address-book change when only the
+   * address book differs (decided by {@code governance.address_book_changes}). Its simulation
+   * against the recent requests is stored with it.
+   */
+  @Transactional
+  public UUID proposePolicyChange(String document, Caller who) {
+    Policy candidate = parse(document);
+    repository.lockKeys();
+    ActivePolicy.Snapshot active = policy.refresh();
+    Policy current = active.policy();
+    if (candidate.hash().equals(current.hash())) {
+      throw new ApiException(
+          ProblemType.CONFLICT,
+          "the proposed policy equals the active one (" + current.hash() + "): nothing to change",
+          Map.of("hash", current.hash()));
+    }
+    String kind =
+        candidate.hashWithoutAddressBook().equals(current.hashWithoutAddressBook())
+            ? GovernanceRow.ADDRESS_BOOK
+            : GovernanceRow.POLICY;
+    Instant now = now();
+    var change = new GovernanceRequestView.PolicyChange(candidate.hash(), current.hash(), document);
+    SimulationView sim = SimulationView.of(simulation.run(current, candidate));
+    Decision d = active.engine().evaluateChange(candidate, requester(who), List.of(), now);
+    GovernanceDecisionView view = GovernanceDecisionView.of(d);
+    UUID id = UUID.randomUUID();
+    repository.insertChange(id, kind, who, change, json(sim), view, json(view), now);
+    audit.proposedChange(id, kind, who, change, sim);
+    settle(repository.find(id).orElseThrow(), d, now, who.username());
+    return id;
+  }
+
+  private static Policy parse(String document) {
+    if (document == null || document.isBlank()) {
+      throw new ApiException(ProblemType.VALIDATION, "policy must be the policy document's text");
+    }
+    try {
+      return PolicyParser.parse(document);
+    } catch (PolicyParseException e) {
+      throw new ApiException(
+          ProblemType.POLICY_INVALID,
+          e.getMessage(),
+          Map.of(
+              "path", e.path(),
+              "line", e.line(),
+              "column", e.column(),
+              "problem", e.problem()));
+    }
+  }
+
+  /** The stored candidate: it parsed when it was proposed, so a failure is a bug. */
+  private static Policy candidate(GovernanceRow r) {
+    try {
+      return PolicyParser.parse(r.change().document());
+    } catch (PolicyParseException e) {
+      throw new IllegalStateException("a stored candidate policy does not parse", e);
+    }
+  }
+
+  /**
+   * A proposal made against a policy that is no longer active would, if approved, silently undo the
+   * change activated since: it is closed instead, and must be proposed again.
+   */
+  private boolean stale(GovernanceRow r, ActivePolicy.Snapshot active, Instant now, Caller admin) {
+    String current = active.policy().hash();
+    if (!r.aboutPolicy() || r.change().baseHash().equals(current)) {
+      return false;
+    }
+    String reason =
+        "proposed against policy "
+            + r.change().baseHash()
+            + ", but the active policy is now "
+            + current
+            + "; propose the change again";
+    var view =
+        new GovernanceDecisionView(
+            "DENY", "governance", current, List.of(reason), List.of(), List.of(reason));
+    repository.decide(r.id(), "REJECTED", view, json(view), now);
+    audit.decided(r, "REJECTED", view, admin.username());
+    return true;
   }
 
   /** Records the decision; an allowed change takes effect now, a denied one is closed. */
@@ -180,7 +281,13 @@ public class GovernanceService {
           case Decision.Allow a -> "APPROVED";
         };
     repository.decide(r.id(), state, view, json(view), now);
-    audit.decided(r.id(), r.key(), state, view, actor);
+    audit.decided(r, state, view, actor);
+    if (r.aboutPolicy()) {
+      if (state.equals("APPROVED")) {
+        activation.activate(candidate(r), r.change().document(), r.id(), now);
+      }
+      return;
+    }
     List<GovernanceApprovalView> approvals = repository.approvals(r.id());
     boolean register = r.kind().equals(GovernanceRow.REGISTER);
     if (state.equals("APPROVED") && register) {
@@ -231,10 +338,20 @@ public class GovernanceService {
         r.state(),
         r.proposerUsername(),
         r.key(),
+        r.change(),
+        simulation(r.simulationJson()),
         decision,
         repository.approvals(r.id()),
         r.createdAt(),
         r.updatedAt());
+  }
+
+  private static JsonNode simulation(String json) {
+    try {
+      return json == null ? null : JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored simulation does not parse", e);
+    }
   }
 
   private static String verdict(String v) {

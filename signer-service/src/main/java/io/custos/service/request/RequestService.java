@@ -244,7 +244,9 @@ public class RequestService {
         Verdicts.evidence(signed),
         now);
     audit.verdict(id, approver, verdict.name(), comment, signed);
-    Evaluation e = evaluator.decide(intent, requester, verdicts.counted(id), id, r.replaces, now);
+    Evaluation e =
+        evaluator.decide(
+            intent, requester, verdicts.counted(id, policy.policy().hash()), id, r.replaces, now);
     repository.decide(id, state, e, now);
     audit.decided(id, state, e, approver.username());
     sendWhenCommitted(id, e);
@@ -271,7 +273,7 @@ public class RequestService {
         ApprovalMessage.dataHash(r.data),
         r.maxFeePerGas,
         r.maxPriorityFeePerGas,
-        ApprovalMessage.policyHash(policy.policy().hash()),
+        ApprovalMessage.policyHash(policy.refresh().policy().hash()),
         verdict == Approval.Verdict.APPROVE ? "approve" : "reject",
         expiresAt);
   }
@@ -288,7 +290,7 @@ public class RequestService {
 
   /** The approvals that count on a request now (their device keys still active). */
   List<Approval> approvals(UUID id) {
-    return verdicts.counted(id);
+    return verdicts.counted(id, policy.refresh().policy().hash());
   }
 
   /**
@@ -306,7 +308,9 @@ public class RequestService {
       return state;
     }
     Instant now = now();
-    Evaluation e = evaluator.decide(intent, requester, verdicts.counted(id), id, r.replaces, now);
+    Evaluation e =
+        evaluator.decide(
+            intent, requester, verdicts.counted(id, policy.policy().hash()), id, r.replaces, now);
     repository.decide(id, state, e, now);
     audit.decided(id, state, e, io.custos.service.audit.Audit.SYSTEM);
     sendWhenCommitted(id, e);
@@ -381,7 +385,7 @@ public class RequestService {
   }
 
   /** The draft a stored request was made from (the token's decimals do not matter any more). */
-  Draft draftOf(RequestEntity r) {
+  static Draft draftOf(RequestEntity r) {
     Asset.Token token =
         r.tokenSymbol == null
             ? null

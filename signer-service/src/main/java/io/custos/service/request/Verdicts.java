@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custos.policy.intent.Approval;
 import io.custos.policy.intent.Evidence;
+import io.custos.service.approvals.ApprovalMessage;
 import io.custos.service.approvals.ApproverKeys;
 import io.custos.service.approvals.VerifiedSignature;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,23 +52,26 @@ class Verdicts {
   }
 
   /**
-   * The verdicts that count: each proven by a device signature of a key that is still the
-   * approver's active key (a verdict signed by a key revoked since then no longer counts).
+   * The verdicts that count under policy {@code policyHash}: each proven by a device signature of a
+   * key that is still the approver's active key (a verdict signed by a key revoked since then no
+   * longer counts) over an Approval naming that policy (a verdict given under a policy that
+   * governance has replaced since does not count under the new one: the approver must judge again).
    */
-  List<Approval> counted(UUID id) {
-    return signedApprovals(id).stream().map(SignedApproval::approval).toList();
+  List<Approval> counted(UUID id, String policyHash) {
+    return signedApprovals(id, policyHash).stream().map(SignedApproval::approval).toList();
   }
 
   private record SignedApproval(Approval approval, ApprovalEntity row, JsonNode evidence) {}
 
-  private List<SignedApproval> signedApprovals(UUID id) {
+  private List<SignedApproval> signedApprovals(UUID id, String policyHash) {
     List<SignedApproval> out = new ArrayList<>();
     for (ApprovalEntity a : repository.approvals(id)) {
       if (!EVIDENCE_SCHEME.equals(a.evidenceScheme)) {
         continue;
       }
       JsonNode evidence = readEvidence(a.evidencePayload);
-      if (!keys.isActive(evidence.path("signer").asText(), a.approverSubject)) {
+      if (!keys.isActive(evidence.path("signer").asText(), a.approverSubject)
+          || !signedFor(evidence, policyHash)) {
         continue;
       }
       Approval approval =
@@ -80,6 +84,11 @@ class Verdicts {
       out.add(new SignedApproval(approval, a, evidence));
     }
     return out;
+  }
+
+  private static boolean signedFor(JsonNode evidence, String policyHash) {
+    String signed = evidence.path("typedData").path("message").path("policyHash").asText();
+    return signed.equalsIgnoreCase(ApprovalMessage.policyHash(policyHash));
   }
 
   private static JsonNode readEvidence(String payload) {
@@ -111,7 +120,7 @@ class Verdicts {
             "serviceAccount",
             r.requesterServiceAccount));
     List<Map<String, Object>> approvals = new ArrayList<>();
-    for (SignedApproval s : signedApprovals(r.id)) {
+    for (SignedApproval s : signedApprovals(r.id, r.policyHash)) {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("subject", s.row().approverSubject);
       one.put("username", s.row().approverUsername);
