@@ -78,6 +78,31 @@ public class Broadcaster {
     }
   }
 
+  /**
+   * Sends a BROADCAST transaction's stored bytes again when the node no longer knows its hash. The
+   * same bytes make the same transaction: at most one of them can ever be mined.
+   */
+  void resendIfForgotten(UUID txId, String hash) throws IOException {
+    if (nodeHasOurs(hash)) {
+      return;
+    }
+    List<?> raw =
+        em.createNativeQuery(
+                "SELECT raw FROM eth_transaction WHERE id = ?1 AND state = 'BROADCAST'")
+            .setParameter(1, txId)
+            .getResultList();
+    if (raw.isEmpty()) {
+      return;
+    }
+    var sent = node.web3j().ethSendRawTransaction(Numeric.toHexString((byte[]) raw.get(0))).send();
+    if (sent.hasError()) {
+      LOG.warnf("the node forgot %s and refused it again: %s", hash, sent.getError().getMessage());
+      metrics.broadcastError();
+    } else {
+      LOG.infof("the node forgot %s; sent the same bytes again", hash);
+    }
+  }
+
   private boolean nodeHasOurs(String hash) throws IOException {
     return node.web3j().ethGetTransactionByHash(hash).send().getTransaction().isPresent();
   }

@@ -99,6 +99,10 @@ public class Follower {
       Object[] r = (Object[]) row;
       String hash = Numeric.toHexString((byte[]) r[1]);
       var receipt = node.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt();
+      if (receipt.isEmpty() && r[2].equals("BROADCAST")) {
+        // A node may drop what it took (a restart, a full pool): the same bytes go out again.
+        broadcaster.resendIfForgotten((UUID) r[0], hash);
+      }
       update((UUID) r[0], (String) r[2], (UUID) r[3], hash, receipt.orElse(null), head);
     }
   }
