@@ -74,9 +74,14 @@ class GovernanceAudit {
     audit.record(VERDICT, admin.username(), subjects(r), p);
   }
 
-  void decided(GovernanceRow r, String state, GovernanceDecisionView d, String actor) {
+  /** The decision; {@code notBefore} (else null) when the change waits for its timelock. */
+  void decided(
+      GovernanceRow r, String state, GovernanceDecisionView d, Instant notBefore, String actor) {
     Map<String, Object> p = base(r);
     p.put("state", state);
+    if (notBefore != null) {
+      p.put("notBefore", notBefore.toString());
+    }
     p.put("rule", d.rule());
     p.put("policyHash", d.policyHash());
     p.put("explanation", d.explanation());

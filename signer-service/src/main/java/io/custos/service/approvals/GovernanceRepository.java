@@ -23,7 +23,7 @@ class GovernanceRepository {
       "SELECT id, kind, proposer_subject, proposer_username, proposer_roles, proposer_groups,"
           + " key_subject, key_username, key_address, proof::text, state, explanation::text,"
           + " created_at, updated_at, candidate_document, candidate_hash, base_hash,"
-          + " simulation::text FROM governance_request";
+          + " simulation::text, not_before FROM governance_request";
 
   private final EntityManager em;
 
@@ -121,28 +121,53 @@ class GovernanceRepository {
         : rows(COLUMNS + " WHERE state = ?1 ORDER BY created_at DESC, id DESC LIMIT 200", state);
   }
 
-  /** True when a request of this kind for this key is still pending. */
+  /** TIMELOCKED requests whose timelock ended by {@code now}, the earliest first. */
+  @SuppressWarnings("unchecked")
+  List<UUID> timelockEnded(Instant now, int max) {
+    return em.createNativeQuery(
+            "SELECT id FROM governance_request WHERE state = 'TIMELOCKED' AND not_before <= ?1"
+                + " ORDER BY not_before, id LIMIT ?2",
+            UUID.class)
+        .setParameter(1, time(now))
+        .setParameter(2, max)
+        .getResultList();
+  }
+
+  /** True when a request of this kind for this key is still pending (or timelocked). */
   boolean pending(String kind, String address) {
     return !em.createNativeQuery(
             "SELECT 1 FROM governance_request WHERE kind = ?1 AND key_address = ?2"
-                + " AND state = 'PENDING_APPROVAL'")
+                + " AND state IN ('PENDING_APPROVAL', 'TIMELOCKED')")
         .setParameter(1, kind)
         .setParameter(2, address)
         .getResultList()
         .isEmpty();
   }
 
-  void decide(UUID id, String state, GovernanceDecisionView decision, String json, Instant now) {
-    em.createNativeQuery(
-            "UPDATE governance_request SET state = ?2, decided_rule = ?3, policy_hash = ?4,"
-                + " explanation = CAST(?5 AS jsonb), updated_at = ?6 WHERE id = ?1")
-        .setParameter(1, id)
-        .setParameter(2, state)
-        .setParameter(3, decision.rule())
-        .setParameter(4, decision.policyHash())
-        .setParameter(5, json)
-        .setParameter(6, time(now))
-        .executeUpdate();
+  /** Records a decision; a timelocked one with its {@code notBefore}, which stays as history. */
+  void decide(
+      UUID id,
+      String state,
+      GovernanceDecisionView decision,
+      String json,
+      Instant notBefore,
+      Instant now) {
+    var update =
+        em.createNativeQuery(
+                "UPDATE governance_request SET state = ?2, decided_rule = ?3, policy_hash = ?4,"
+                    + " explanation = CAST(?5 AS jsonb), updated_at = ?6"
+                    + (notBefore == null ? "" : ", not_before = ?7")
+                    + " WHERE id = ?1")
+            .setParameter(1, id)
+            .setParameter(2, state)
+            .setParameter(3, decision.rule())
+            .setParameter(4, decision.policyHash())
+            .setParameter(5, json)
+            .setParameter(6, time(now));
+    if (notBefore != null) {
+      update.setParameter(7, time(notBefore));
+    }
+    update.executeUpdate();
   }
 
   void upsertApproval(UUID id, Caller admin, String verdict, String comment, Instant at) {
@@ -233,7 +258,8 @@ class GovernanceRepository {
         (String) r[10],
         (String) r[11],
         instant(r[12]),
-        instant(r[13]));
+        instant(r[13]),
+        instant(r[18]));
   }
 
   private static String[] strings(Object o) {

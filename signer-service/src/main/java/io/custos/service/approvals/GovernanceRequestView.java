@@ -12,13 +12,16 @@ import java.util.UUID;
  * @param id the governance request
  * @param kind {@code approver_key.register}, {@code approver_key.revoke}, {@code policy.change} or
  *     {@code address_book.change}
- * @param state PENDING_APPROVAL, APPROVED (carried out) or REJECTED
+ * @param state PENDING_APPROVAL, TIMELOCKED (quorum met, waiting for the governance timelock),
+ *     APPROVED (carried out) or REJECTED
  * @param proposer who proposed it (username)
  * @param key for a key change: the key it is about, else null
  * @param policy for a policy or address-book change: the candidate, else null
  * @param simulation for a policy or address-book change: its replay against recent requests
  * @param decision the latest decision
  * @param approvals the admins' verdicts
+ * @param notBefore once timelocked: when the change may take effect (by the service clock), else
+ *     null
  * @param createdAt when it was proposed
  * @param updatedAt when it last changed
  */
@@ -32,6 +35,7 @@ public record GovernanceRequestView(
     JsonNode simulation,
     GovernanceDecisionView decision,
     List<GovernanceApprovalView> approvals,
+    Instant notBefore,
     Instant createdAt,
     Instant updatedAt) {
 

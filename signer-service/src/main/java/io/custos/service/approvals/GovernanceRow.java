@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A row of {@code governance_request}: about a key ({@code key} set) or a policy document ({@code
- * change} set, with its simulation).
+ * change} set, with its simulation). {@code notBefore} is set once it was timelocked.
  */
 record GovernanceRow(
     UUID id,
@@ -21,7 +21,8 @@ record GovernanceRow(
     String state,
     String explanationJson,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant notBefore) {
 
   static final String REGISTER = "approver_key.register";
   static final String REVOKE = "approver_key.revoke";

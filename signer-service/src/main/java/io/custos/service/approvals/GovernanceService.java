@@ -11,6 +11,7 @@ import io.custos.policy.intent.Approval;
 import io.custos.policy.intent.Requester;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
+import io.custos.service.audit.Audit;
 import io.custos.service.identity.Caller;
 import io.custos.service.policy.ActivePolicy;
 import io.custos.service.policy.PolicyActivation;
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
  * by the active policy's governance quorum ({@link
  * io.custos.policy.PolicyEngine#evaluateKeyChange}, {@link
  * io.custos.policy.PolicyEngine#evaluateChange}); it takes effect in the transaction that records
- * the deciding verdict, with its audit entries.
+ * the deciding verdict, with its audit entries, or, when the governance block has a timelock, waits
+ * TIMELOCKED until {@link GovernanceReleaseWorker} decides it again after the timelock.
  */
 @ApplicationScoped
 public class GovernanceService {
@@ -39,6 +41,9 @@ public class GovernanceService {
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final int MAX_COMMENT = 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> OPEN = List.of("PENDING_APPROVAL", "TIMELOCKED");
+  private static final List<String> STATES =
+      List.of("PENDING_APPROVAL", "TIMELOCKED", "APPROVED", "REJECTED");
 
   private final GovernanceRepository repository;
   private final ApproverKeys keys;
@@ -163,29 +168,57 @@ public class GovernanceService {
           "you proposed this change; other admins must give the verdict",
           Map.of("governanceRequestId", id.toString()));
     }
-    if (!r.state().equals("PENDING_APPROVAL")) {
+    if (!OPEN.contains(r.state())) {
       throw new ApiException(
           ProblemType.CONFLICT,
           "the governance request is "
               + r.state()
-              + "; verdicts are taken only while it is"
-              + " PENDING_APPROVAL",
+              + "; verdicts are taken only while it is PENDING_APPROVAL or TIMELOCKED",
           Map.of("state", r.state()));
     }
     Instant now = now();
     ActivePolicy.Snapshot active = policy.refresh();
-    if (stale(r, active, now, admin)) {
+    if (stale(r, active, now, admin.username())) {
       return id;
     }
     repository.upsertApproval(id, admin, v, comment, now);
     audit.verdict(r, admin, v, comment);
-    List<Approval> approvals = GovernanceRepository.forEngine(repository.approvals(id));
-    Decision d =
-        r.aboutPolicy()
-            ? active.engine().evaluateChange(candidate(r), r.proposer(), approvals, now)
-            : active.engine().evaluateKeyChange(r.proposer(), approvals, now);
-    settle(r, d, now, admin.username());
+    settle(r, decide(r, active, now), now, admin.username());
     return id;
+  }
+
+  /** TIMELOCKED governance requests whose timelock has ended by the service clock. */
+  @Transactional
+  public List<UUID> timelockEnded(int max) {
+    return repository.timelockEnded(now(), max);
+  }
+
+  /**
+   * Decides a TIMELOCKED request again, with its current verdicts and the active policy, once its
+   * timelock has ended: still allowed, the change takes effect now. Under the governance lock and
+   * the row's lock, so one instance does it once; returns the state it is left in.
+   */
+  @Transactional
+  public String releaseTimelocked(UUID id) {
+    repository.lockKeys();
+    GovernanceRow r = repository.lock(id).orElseThrow(() -> notFound(id));
+    Instant now = now();
+    if (!r.state().equals("TIMELOCKED") || r.notBefore().isAfter(now)) {
+      return r.state();
+    }
+    ActivePolicy.Snapshot active = policy.refresh();
+    if (stale(r, active, now, Audit.SYSTEM)) {
+      return "REJECTED";
+    }
+    return settle(r, decide(r, active, now), now, Audit.SYSTEM);
+  }
+
+  /** The active policy's governance decision on the request, with its verdicts so far. */
+  private Decision decide(GovernanceRow r, ActivePolicy.Snapshot active, Instant now) {
+    List<Approval> approvals = GovernanceRepository.forEngine(repository.approvals(r.id()));
+    return r.aboutPolicy()
+        ? active.engine().evaluateChange(candidate(r), r.proposer(), approvals, now)
+        : active.engine().evaluateKeyChange(r.proposer(), approvals, now);
   }
 
   /**
@@ -252,7 +285,7 @@ public class GovernanceService {
    * A proposal made against a policy that is no longer active would, if approved, silently undo the
    * change activated since: it is closed instead, and must be proposed again.
    */
-  private boolean stale(GovernanceRow r, ActivePolicy.Snapshot active, Instant now, Caller admin) {
+  private boolean stale(GovernanceRow r, ActivePolicy.Snapshot active, Instant now, String actor) {
     String current = active.policy().hash();
     if (!r.aboutPolicy() || r.change().baseHash().equals(current)) {
       return false;
@@ -266,27 +299,32 @@ public class GovernanceService {
     var view =
         new GovernanceDecisionView(
             "DENY", "governance", current, List.of(reason), List.of(), List.of(reason));
-    repository.decide(r.id(), "REJECTED", view, json(view), now);
-    audit.decided(r, "REJECTED", view, admin.username());
+    repository.decide(r.id(), "REJECTED", view, json(view), null, now);
+    audit.decided(r, "REJECTED", view, null, actor);
     return true;
   }
 
-  /** Records the decision; an allowed change takes effect now, a denied one is closed. */
-  private void settle(GovernanceRow r, Decision d, Instant now, String actor) {
+  /**
+   * Records the decision: an allowed change takes effect now, or waits TIMELOCKED until its
+   * notBefore when the governance block has a timelock; a denied one is closed. Returns the state.
+   */
+  private String settle(GovernanceRow r, Decision d, Instant now, String actor) {
     GovernanceDecisionView view = GovernanceDecisionView.of(d);
+    Instant notBefore =
+        d instanceof Decision.Allow a && a.notBefore().isAfter(now) ? a.notBefore() : null;
     String state =
         switch (d) {
           case Decision.NeedsApproval n -> "PENDING_APPROVAL";
           case Decision.Deny x -> "REJECTED";
-          case Decision.Allow a -> "APPROVED";
+          case Decision.Allow a -> notBefore != null ? "TIMELOCKED" : "APPROVED";
         };
-    repository.decide(r.id(), state, view, json(view), now);
-    audit.decided(r, state, view, actor);
+    repository.decide(r.id(), state, view, json(view), notBefore, now);
+    audit.decided(r, state, view, notBefore, actor);
     if (r.aboutPolicy()) {
       if (state.equals("APPROVED")) {
         activation.activate(candidate(r), r.change().document(), r.id(), now);
       }
-      return;
+      return state;
     }
     List<GovernanceApprovalView> approvals = repository.approvals(r.id());
     boolean register = r.kind().equals(GovernanceRow.REGISTER);
@@ -309,6 +347,7 @@ public class GovernanceService {
     } else if (state.equals("REJECTED") && register) {
       keys.dropPending(r.key().address());
     }
+    return state;
   }
 
   @Transactional
@@ -318,9 +357,10 @@ public class GovernanceService {
 
   @Transactional
   public List<GovernanceRequestView> list(String state) {
-    if (state != null && !List.of("PENDING_APPROVAL", "APPROVED", "REJECTED").contains(state)) {
+    if (state != null && !STATES.contains(state)) {
       throw new ApiException(
-          ProblemType.VALIDATION, "state must be PENDING_APPROVAL, APPROVED or REJECTED");
+          ProblemType.VALIDATION,
+          "state must be PENDING_APPROVAL, TIMELOCKED, APPROVED or REJECTED");
     }
     return repository.list(state).stream().map(this::view).toList();
   }
@@ -342,6 +382,7 @@ public class GovernanceService {
         simulation(r.simulationJson()),
         decision,
         repository.approvals(r.id()),
+        r.notBefore(),
         r.createdAt(),
         r.updatedAt());
   }
