@@ -3,7 +3,6 @@ package io.custos.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -135,7 +134,7 @@ public final class KeycloakServer {
   private static KeycloakServer start() {
     Path home = home();
     Path log = Tools.buildDir().resolve("keycloak/keycloak.log");
-    int port = freePort();
+    int port = Ports.free();
     String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     List<String> cmd =
         List.of(
@@ -144,7 +143,7 @@ public final class KeycloakServer {
             "start-dev",
             "--http-host=127.0.0.1",
             "--http-port=" + port,
-            "--http-management-port=" + freePort(),
+            "--http-management-port=" + Ports.free(),
             "--db=dev-mem",
             "--cache=local");
     try {
@@ -255,14 +254,6 @@ public final class KeycloakServer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
     }
   }
 

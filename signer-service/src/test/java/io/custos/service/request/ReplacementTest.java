@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.custos.service.support.Counts;
 import io.custos.service.support.DeviceKeys;
 import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;
@@ -131,9 +132,9 @@ class ReplacementTest {
         .as("one transaction per nonce")
         .isEqualTo(nonce + 1);
     assertThat(show(original).getString("transaction.state")).isEqualTo("REPLACED");
-    assertThat(auditEntries("transaction.replaced", original)).isEqualTo(1);
-    assertThat(auditEntries("transaction.signed", replacement)).isEqualTo(1);
-    assertThat(auditEntries("request.submitted", replacement)).isEqualTo(1);
+    assertThat(Counts.auditEntries(db, "transaction.replaced", original)).isEqualTo(1);
+    assertThat(Counts.auditEntries(db, "transaction.signed", replacement)).isEqualTo(1);
+    assertThat(Counts.auditEntries(db, "request.submitted", replacement)).isEqualTo(1);
     given()
         .get("/q/metrics")
         .then()
@@ -171,7 +172,7 @@ class ReplacementTest {
     assertThat(hex(mined.get("value"))).isZero();
     assertThat(hex(Anvil.rpc(node, "eth_getTransactionCount", w[1], "latest")))
         .isEqualTo(nonce + 1);
-    assertThat(auditEntries("transaction.replaced", original)).isEqualTo(1);
+    assertThat(Counts.auditEntries(db, "transaction.replaced", original)).isEqualTo(1);
   }
 
   @Test
@@ -236,7 +237,10 @@ class ReplacementTest {
     as(Tokens.of("alice")).post(API + "/" + original + "/cancel").then().statusCode(403);
 
     assertThat(
-            count("SELECT count(*) FROM tx_request WHERE replaces = ?", UUID.fromString(original)))
+            Counts.of(
+                db,
+                "SELECT count(*) FROM tx_request WHERE replaces = ?",
+                UUID.fromString(original)))
         .isZero();
   }
 
@@ -293,45 +297,13 @@ class ReplacementTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     String sql =
         "SELECT count(*) FROM eth_transaction WHERE request_id = ? AND stuck_since IS NOT NULL";
-    while (count(sql, UUID.fromString(id)) == 0 && Instant.now().isBefore(deadline)) {
+    while (Counts.of(db, sql, UUID.fromString(id)) == 0 && Instant.now().isBefore(deadline)) {
       Thread.sleep(200);
     }
-    assertThat(count(sql, UUID.fromString(id))).as("flagged stuck").isEqualTo(1);
+    assertThat(Counts.of(db, sql, UUID.fromString(id))).as("flagged stuck").isEqualTo(1);
   }
 
   private static long hex(JsonNode quantity) {
     return Long.parseLong(quantity.asText().substring(2), 16);
-  }
-
-  /** Audit entries of this type about the request, sequenced or still in the inbox. */
-  private long auditEntries(String type, String requestId) throws Exception {
-    String subject = "%\"request:" + requestId + "\"%";
-    try (var c = db.getConnection();
-        var s =
-            c.prepareStatement(
-                "SELECT (SELECT count(*) FROM audit_entry WHERE entry_type = ? AND entry LIKE ?)"
-                    + " + (SELECT count(*) FROM audit_inbox i WHERE entry_type = ?"
-                    + " AND subjects LIKE ? AND NOT EXISTS"
-                    + " (SELECT 1 FROM audit_entry e WHERE e.inbox_id = i.id))")) {
-      s.setString(1, type);
-      s.setString(2, subject);
-      s.setString(3, type);
-      s.setString(4, subject);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  private long count(String sql, Object param) throws Exception {
-    try (var c = db.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setObject(1, param);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.custos.service.support.Counts;
 import io.custos.service.support.DeviceKeys;
 import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;
@@ -98,17 +99,6 @@ class RequestLifecycleTest {
 
   private static String state(String id) {
     return as(Tokens.of("ivan")).get(API + "/" + id).then().statusCode(200).extract().path("state");
-  }
-
-  private long count(String sql, Object param) throws Exception {
-    try (var c = db.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setObject(1, param);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 
   @Test
@@ -214,7 +204,10 @@ class RequestLifecycleTest {
 
     Thread.sleep(2_500); // a few release-worker ticks
     assertThat(
-            count("SELECT count(*) FROM eth_transaction WHERE request_id = ?", UUID.fromString(id)))
+            Counts.of(
+                db,
+                "SELECT count(*) FROM eth_transaction WHERE request_id = ?",
+                UUID.fromString(id)))
         .isZero();
     assertThat(state(id)).isEqualTo("DENIED");
   }
@@ -241,7 +234,7 @@ class RequestLifecycleTest {
 
     assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
     assertThat(ids).containsOnly(ids.get(0));
-    assertThat(count("SELECT count(*) FROM tx_request WHERE idempotency_key = ?", key))
+    assertThat(Counts.of(db, "SELECT count(*) FROM tx_request WHERE idempotency_key = ?", key))
         .isEqualTo(1);
   }
 
@@ -302,7 +295,8 @@ class RequestLifecycleTest {
         .statusCode(422)
         .body("type", equalTo("urn:custos:problem:unprocessable"));
 
-    assertThat(count("SELECT count(*) FROM tx_request WHERE idempotency_key = ?", key)).isZero();
+    assertThat(Counts.of(db, "SELECT count(*) FROM tx_request WHERE idempotency_key = ?", key))
+        .isZero();
   }
 
   @Test

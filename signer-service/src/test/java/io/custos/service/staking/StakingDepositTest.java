@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.custos.devstack.DepositData;
+import io.custos.service.support.Counts;
 import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;
 import io.custos.testsupport.Anvil;
@@ -133,7 +134,7 @@ class StakingDepositTest {
     assertThat((byte[]) event.get(2).getValue())
         .as("amount in gwei, little-endian")
         .isEqualTo(new byte[] {0, 0x40, 0x59, 0x73, 0x07, 0, 0, 0});
-    assertThat(auditEntries("transaction.signed", id)).isEqualTo(1);
+    assertThat(Counts.auditEntries(db, "transaction.signed", id)).isEqualTo(1);
   }
 
   @Test
@@ -157,10 +158,10 @@ class StakingDepositTest {
             .path("id");
 
     Thread.sleep(2_500); // a few release-worker ticks
-    assertThat(count("SELECT count(*) FROM eth_transaction WHERE request_id = ?", uuid(id)))
+    assertThat(Counts.of(db, "SELECT count(*) FROM eth_transaction WHERE request_id = ?", uuid(id)))
         .isZero();
-    assertThat(auditEntries("transaction.signed", id)).isZero();
-    assertThat(auditEntries("policy.decided", id)).isEqualTo(1);
+    assertThat(Counts.auditEntries(db, "transaction.signed", id)).isZero();
+    assertThat(Counts.auditEntries(db, "policy.decided", id)).isEqualTo(1);
   }
 
   @Test
@@ -208,38 +209,6 @@ class StakingDepositTest {
     }
     assertThat(seen).as("state of request " + id).isEqualTo(wanted);
     return null;
-  }
-
-  /** Audit entries of this type about the request, sequenced or still in the inbox. */
-  private long auditEntries(String type, String requestId) throws Exception {
-    String subject = "%\"request:" + requestId + "\"%";
-    try (var c = db.getConnection();
-        var s =
-            c.prepareStatement(
-                "SELECT (SELECT count(*) FROM audit_entry WHERE entry_type = ? AND entry LIKE ?)"
-                    + " + (SELECT count(*) FROM audit_inbox i WHERE entry_type = ?"
-                    + " AND subjects LIKE ? AND NOT EXISTS"
-                    + " (SELECT 1 FROM audit_entry e WHERE e.inbox_id = i.id))")) {
-      s.setString(1, type);
-      s.setString(2, subject);
-      s.setString(3, type);
-      s.setString(4, subject);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  private long count(String sql, Object param) throws Exception {
-    try (var c = db.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setObject(1, param);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 
   private static UUID uuid(String id) {

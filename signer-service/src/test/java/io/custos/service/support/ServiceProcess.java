@@ -1,7 +1,7 @@
 package io.custos.service.support;
 
+import io.custos.testsupport.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
     Path jar =
         Paths.get(System.getProperty("custos.service.jar", "target/quarkus-app/quarkus-run.jar"));
     requireFreshJar(jar);
-    int port = freePort();
+    int port = Ports.free();
     Path log =
         Paths.get(System.getProperty("custos.build.dir", "target"), "service-logs", name + ".log");
     List<String> cmd = new ArrayList<>();
@@ -200,14 +200,6 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
     }
   }
 
