@@ -174,7 +174,8 @@ public class Follower {
             .getResultList();
     for (Object row : others) {
       Object[] r = (Object[]) row;
-      em.createNativeQuery("UPDATE eth_transaction SET state = 'REPLACED' WHERE id = ?1")
+      em.createNativeQuery(
+              "UPDATE eth_transaction SET state = 'REPLACED', stuck_since = NULL WHERE id = ?1")
           .setParameter(1, r[0])
           .executeUpdate();
       String hash = Numeric.toHexString((byte[]) r[2]);
@@ -186,12 +187,15 @@ public class Follower {
     }
   }
 
-  /** Moves the transaction from {@code from} to {@code to}; false if it was no longer in from. */
+  /**
+   * Moves the transaction from {@code from} to {@code to}, which is never BROADCAST, so it is no
+   * longer stuck; false if it was no longer in from.
+   */
   private boolean setState(
       UUID id, String from, String to, long block, byte[] blockHash, int status) {
     return em.createNativeQuery(
                 "UPDATE eth_transaction SET state = ?2, block_number = ?3, block_hash = ?4,"
-                    + " receipt_status = ?5 WHERE id = ?1 AND state = ?6")
+                    + " receipt_status = ?5, stuck_since = NULL WHERE id = ?1 AND state = ?6")
             .setParameter(1, id)
             .setParameter(2, to)
             .setParameter(3, block)
@@ -203,7 +207,8 @@ public class Follower {
   }
 
   /**
-   * Flags what was sent longer ago than stuck-after and is still not mined; clears what got mined.
+   * Flags what was sent longer ago than stuck-after and is still not mined. Leaving BROADCAST
+   * clears the flag in the same statement (setState, replaceOthersOfNonce).
    */
   @Transactional
   void flagStuck() {
@@ -213,10 +218,6 @@ public class Follower {
                 + " AND stuck_since IS NULL AND broadcast_at < ?2")
         .setParameter(1, now)
         .setParameter(2, now.minus(stuckAfter))
-        .executeUpdate();
-    em.createNativeQuery(
-            "UPDATE eth_transaction SET stuck_since = NULL"
-                + " WHERE stuck_since IS NOT NULL AND state <> 'BROADCAST'")
         .executeUpdate();
   }
 
