@@ -101,11 +101,14 @@ class RequestScans {
     return t == null ? null : t.toInstant();
   }
 
-  /** Allowed requests whose release time has come and that have no transaction yet. */
+  /**
+   * Allowed requests whose release time has come and that have no transaction yet ({@code
+   * signed_at} is set by the insert of the transaction; the index holds only these requests).
+   */
   List<UUID> due(Instant now, int max) {
     return Jdbc.uuids(
         em,
-        "SELECT r.id FROM tx_request r WHERE r.state = 'APPROVED'"
+        "SELECT r.id FROM tx_request r WHERE r.state = 'APPROVED' AND r.signed_at IS NULL"
             + " AND r.not_before <= ? AND NOT EXISTS (SELECT 1 FROM eth_transaction e"
             + " WHERE e.request_id = r.id) ORDER BY r.not_before, r.id LIMIT ?",
         Jdbc.time(now),

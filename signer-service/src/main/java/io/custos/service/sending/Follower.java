@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,11 @@ public class Follower {
 
   private static final Logger LOG = Logger.getLogger(Follower.class);
 
+  private static final List<String> OPEN_STATES = List.of("SIGNED", "BROADCAST", "MINED");
+  private static final List<String> ALL_STATES =
+      List.of("SIGNED", "BROADCAST", "MINED", "CONFIRMED", "FAILED", "REPLACED");
+  private static final Duration SETTLED_COUNT_EVERY = Duration.ofMinutes(1);
+
   /**
    * Not an {@link EntryType} constant of the library: another transaction of its nonce was mined.
    */
@@ -46,6 +52,7 @@ public class Follower {
   private final SendingMetrics metrics;
   private final Duration stuckAfter;
   private final Clock clock;
+  private volatile Instant settledCountedAt;
 
   Follower(
       EntityManager em,
@@ -178,6 +185,7 @@ public class Follower {
               "UPDATE eth_transaction SET state = 'REPLACED', stuck_since = NULL WHERE id = ?1")
           .setParameter(1, r[0])
           .executeUpdate();
+      metrics.settled("REPLACED", 1);
       String hash = Numeric.toHexString((byte[]) r[2]);
       audit.record(
           TRANSACTION_REPLACED,
@@ -221,12 +229,32 @@ public class Follower {
         .executeUpdate();
   }
 
+  /**
+   * The gauges. Open states are counted at every tick through their partial index; the settled
+   * states (a count over the whole history) at most once per {@link #SETTLED_COUNT_EVERY}, and in
+   * between this instance adds what it settles itself.
+   */
   private void refreshMetrics() {
+    Instant now = clock.instant();
+    boolean all =
+        settledCountedAt == null || !now.isBefore(settledCountedAt.plus(SETTLED_COUNT_EVERY));
+    Map<String, Long> counts = new HashMap<>();
+    for (String state : all ? ALL_STATES : OPEN_STATES) {
+      counts.put(state, 0L);
+    }
     for (Object row :
-        em.createNativeQuery("SELECT state, count(*) FROM eth_transaction GROUP BY state")
+        em.createNativeQuery(
+                all
+                    ? "SELECT state, count(*) FROM eth_transaction GROUP BY state"
+                    : "SELECT state, count(*) FROM eth_transaction"
+                        + " WHERE state IN ('SIGNED', 'BROADCAST', 'MINED') GROUP BY state")
             .getResultList()) {
       Object[] r = (Object[]) row;
-      metrics.transactions((String) r[0], ((Number) r[1]).longValue());
+      counts.put((String) r[0], ((Number) r[1]).longValue());
+    }
+    counts.forEach(metrics::transactions);
+    if (all) {
+      settledCountedAt = now;
     }
     Number stuck =
         (Number)

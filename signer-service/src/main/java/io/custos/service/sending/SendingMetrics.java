@@ -61,11 +61,17 @@ public class SendingMetrics {
   }
 
   void transactions(String state, long count) {
-    byState
-        .computeIfAbsent(
-            state,
-            s -> registry.gauge("custos_transactions", Tags.of("state", s), new AtomicLong()))
-        .set(count);
+    byState(state).set(count);
+  }
+
+  /** Counts transactions this instance moved to a settled state, until the next full count. */
+  void settled(String state, int moved) {
+    byState(state).addAndGet(moved);
+  }
+
+  private AtomicLong byState(String state) {
+    return byState.computeIfAbsent(
+        state, s -> registry.gauge("custos_transactions", Tags.of("state", s), new AtomicLong()));
   }
 
   void nextNonce(String address, long nonce) {

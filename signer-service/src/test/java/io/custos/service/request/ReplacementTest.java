@@ -135,10 +135,11 @@ class ReplacementTest {
     assertThat(Counts.auditEntries(db, "transaction.replaced", original)).isEqualTo(1);
     assertThat(Counts.auditEntries(db, "transaction.signed", replacement)).isEqualTo(1);
     assertThat(Counts.auditEntries(db, "request.submitted", replacement)).isEqualTo(1);
-    given()
-        .get("/q/metrics")
-        .then()
-        .body(org.hamcrest.Matchers.containsString("custos_transactions{state=\"REPLACED\"}"));
+    String metrics = given().get("/q/metrics").asString();
+    assertThat(metrics.lines().filter(l -> l.startsWith("custos_transactions{state=\"REPLACED\"}")))
+        .singleElement()
+        .satisfies(
+            l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isPositive());
   }
 
   @Test
