@@ -1,8 +1,6 @@
 package io.custos.service.request;
 
-import io.custos.policy.usage.Measure;
 import io.custos.policy.usage.UsageKey;
-import io.custos.policy.value.Asset;
 import io.custos.service.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,11 +8,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +23,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class RequestRepository {
-
-  private static final String ALLOWED = "state IN ('APPROVED', 'TIMELOCKED')";
 
   private final EntityManager em;
 
@@ -210,72 +203,8 @@ class RequestRepository {
         .getResultList();
   }
 
-  /**
-   * All usage figures in one query: allowed requests in {@code (now - window, now]} per key,
-   * excluding the request being decided and, when it is a replacement, its original (which already
-   * counts the payload once). Replacements never count: a speed-up moves what its original moves, a
-   * cancel moves nothing.
-   */
+  /** The usage figures of {@code keys} at {@code now}: see {@link UsageQuery}. */
   Map<UsageKey, BigInteger> usage(List<UsageKey> keys, Instant now, UUID exclude, UUID original) {
-    if (keys.isEmpty()) {
-      return Map.of();
-    }
-    List<Object> params = new ArrayList<>();
-    List<String> columns = new ArrayList<>();
-    Instant earliest = now;
-    for (UsageKey key : keys) {
-      Instant since = now.minus(key.window());
-      earliest = since.isBefore(earliest) ? since : earliest;
-      columns.add(figure(key, since, params));
-    }
-    String sql =
-        "SELECT "
-            + String.join(", ", columns)
-            + " FROM tx_request WHERE "
-            + ALLOWED
-            + " AND allowed_at > ? AND allowed_at <= ? AND id <> ? AND id <> ?"
-            + " AND replaces IS NULL";
-    params.add(Jdbc.time(earliest));
-    params.add(Jdbc.time(now));
-    params.add(exclude);
-    params.add(original == null ? exclude : original);
-    return Jdbc.work(
-        em,
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-              s.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-              rs.next();
-              Map<UsageKey, BigInteger> out = new HashMap<>();
-              for (int i = 0; i < keys.size(); i++) {
-                out.put(keys.get(i), rs.getBigDecimal(i + 1).toBigIntegerExact());
-              }
-              return out;
-            }
-          }
-        });
-  }
-
-  private static String figure(UsageKey key, Instant since, List<Object> params) {
-    String column =
-        switch (key.scope()) {
-          case WALLET -> "wallet_id::text";
-          case REQUESTER -> "requester_subject";
-          case DESTINATION -> "destination";
-          case RULE -> "decided_rule";
-        };
-    params.add(Jdbc.time(since));
-    params.add(key.subject());
-    String where = "allowed_at > ? AND " + column + " = ?";
-    return switch (key.measure()) {
-      case Measure.Count c -> "count(*) FILTER (WHERE " + where + ")::numeric";
-      case Measure.AmountOf a when a.asset() instanceof Asset.Token t -> {
-        params.add(t.address().lowerHex());
-        yield "coalesce(sum(token_units) FILTER (WHERE " + where + " AND token_address = ?), 0)";
-      }
-      case Measure.AmountOf a -> "coalesce(sum(value_wei) FILTER (WHERE " + where + "), 0)";
-    };
+    return Jdbc.work(em, c -> UsageQuery.read(c, keys, now, exclude, original));
   }
 }
