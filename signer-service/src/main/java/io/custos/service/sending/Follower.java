@@ -13,11 +13,16 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
@@ -37,6 +42,8 @@ public class Follower {
   private static final List<String> ALL_STATES =
       List.of("SIGNED", "BROADCAST", "MINED", "CONFIRMED", "FAILED", "REPLACED");
   private static final Duration SETTLED_COUNT_EVERY = Duration.ofMinutes(1);
+  private static final int SWEEP_EVERY = 10;
+  private static final long MAX_BLOCKS_PER_TICK = 32;
 
   /**
    * Not an {@link EntryType} constant of the library: another transaction of its nonce was mined.
@@ -53,6 +60,10 @@ public class Follower {
   private final Duration stuckAfter;
   private final Clock clock;
   private volatile Instant settledCountedAt;
+  // The tick's own state: ticks never overlap (SKIP).
+  private volatile Long scannedThrough;
+  private volatile long ticks;
+  private volatile boolean blockReceipts = true;
 
   Follower(
       EntityManager em,
@@ -95,23 +106,123 @@ public class Follower {
     }
   }
 
+  /**
+   * Moves open transactions on. Between sweeps only what changed is asked for: the receipts of the
+   * blocks mined since the last tick (one {@code eth_getBlockReceipts} per block), whether the
+   * blocks holding MINED transactions are still canonical, and the receipt of a transaction when it
+   * is deep enough to confirm. Every {@link #SWEEP_EVERY} ticks, on the first tick, after more than
+   * {@link #MAX_BLOCKS_PER_TICK} blocks, and when the node lacks {@code eth_getBlockReceipts}, each
+   * open transaction's receipt is asked for (the sweep), and a sent one the node no longer knows is
+   * sent again. A reorg that puts a sent transaction into a block at a height already read is thus
+   * seen at the next sweep at the latest.
+   */
   void followOpen() throws IOException {
     BigInteger head = node.blockNumber();
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT id, hash, state, request_id FROM eth_transaction"
-                    + " WHERE state IN ('BROADCAST', 'MINED')")
-            .getResultList();
-    for (Object row : rows) {
-      Object[] r = (Object[]) row;
-      String hash = Numeric.toHexString((byte[]) r[1]);
-      var receipt = node.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt();
-      if (receipt.isEmpty() && r[2].equals("BROADCAST")) {
-        // A node may drop what it took (a restart, a full pool): the same bytes go out again.
-        broadcaster.resendIfForgotten((UUID) r[0], hash);
+    List<Open> open = openTransactions();
+    Long from = scannedThrough;
+    boolean sweep =
+        from == null
+            || ticks++ % SWEEP_EVERY == 0
+            || head.longValueExact() - from > MAX_BLOCKS_PER_TICK;
+    Map<String, TransactionReceipt> mined =
+        sweep || open.isEmpty() ? null : receiptsOfOurs(from + 1, head.longValueExact(), open);
+    if (mined == null) {
+      for (Open o : open) {
+        var receipt = receipt(o.hash());
+        if (receipt.isEmpty() && o.state().equals("BROADCAST")) {
+          // A node may drop what it took (a restart, a full pool): the same bytes go out again.
+          broadcaster.resendIfForgotten(o.id(), o.hash());
+        }
+        update(o.id(), o.state(), o.requestId(), o.hash(), receipt.orElse(null), head);
       }
-      update((UUID) r[0], (String) r[2], (UUID) r[3], hash, receipt.orElse(null), head);
+    } else {
+      Map<Long, String> canonical = new HashMap<>();
+      for (Open o : open) {
+        TransactionReceipt r = mined.get(o.hash());
+        if (r != null) {
+          update(o.id(), o.state(), o.requestId(), o.hash(), r, head);
+        } else if (o.state().equals("MINED")
+            && (head.longValueExact() - o.block() >= confirmations
+                || !o.blockHash().equals(canonicalHash(o.block(), canonical)))) {
+          update(o.id(), o.state(), o.requestId(), o.hash(), receipt(o.hash()).orElse(null), head);
+        }
+      }
     }
+    scannedThrough = head.longValueExact();
+  }
+
+  /** An open transaction as followed. */
+  private record Open(
+      UUID id, String hash, String state, UUID requestId, Long block, String blockHash) {}
+
+  private List<Open> openTransactions() {
+    List<Open> out = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT id, hash, state, request_id, block_number, block_hash FROM eth_transaction"
+                    + " WHERE state IN ('BROADCAST', 'MINED')")
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      out.add(
+          new Open(
+              (UUID) r[0],
+              Numeric.toHexString((byte[]) r[1]),
+              (String) r[2],
+              (UUID) r[3],
+              r[4] == null ? null : ((Number) r[4]).longValue(),
+              r[5] == null ? null : Numeric.toHexString((byte[]) r[5])));
+    }
+    return out;
+  }
+
+  /**
+   * The receipts of our open transactions among blocks {@code from..to}, by hash; null when the
+   * node cannot give a block's receipts.
+   */
+  private Map<String, TransactionReceipt> receiptsOfOurs(long from, long to, List<Open> open)
+      throws IOException {
+    Map<String, TransactionReceipt> ours = new HashMap<>();
+    if (!blockReceipts) {
+      return null;
+    }
+    Set<String> hashes = new HashSet<>();
+    open.forEach(o -> hashes.add(o.hash()));
+    for (long b = from; b <= to; b++) {
+      var answer =
+          node.web3j()
+              .ethGetBlockReceipts(DefaultBlockParameter.valueOf(BigInteger.valueOf(b)))
+              .send();
+      if (answer.hasError()) {
+        LOG.warnf(
+            "the node gives no block receipts (%s): following each transaction instead",
+            answer.getError().getMessage());
+        blockReceipts = false;
+        return null;
+      }
+      for (TransactionReceipt r : answer.getBlockReceipts().orElse(List.of())) {
+        if (hashes.contains(r.getTransactionHash())) {
+          ours.put(r.getTransactionHash(), r);
+        }
+      }
+    }
+    return ours;
+  }
+
+  /** The hash of the canonical block at {@code number} (null if there is none), once per tick. */
+  private String canonicalHash(long number, Map<Long, String> known) throws IOException {
+    if (!known.containsKey(number)) {
+      var block =
+          node.web3j()
+              .ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
+              .send()
+              .getBlock();
+      known.put(number, block == null ? null : block.getHash());
+    }
+    return known.get(number);
+  }
+
+  private Optional<TransactionReceipt> receipt(String hash) throws IOException {
+    return node.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt();
   }
 
   @Transactional
@@ -138,6 +249,14 @@ public class Follower {
     boolean deepEnough = head.subtract(block).compareTo(BigInteger.valueOf(confirmations)) >= 0;
     String next = reverted ? "FAILED" : deepEnough ? "CONFIRMED" : "MINED";
     if (next.equals(state)) {
+      // Still MINED, perhaps in another block after a reorg: follow that block from now on.
+      em.createNativeQuery(
+              "UPDATE eth_transaction SET block_number = ?2, block_hash = ?3"
+                  + " WHERE id = ?1 AND state = 'MINED' AND block_hash <> ?3")
+          .setParameter(1, id)
+          .setParameter(2, block.longValueExact())
+          .setParameter(3, Numeric.hexStringToByteArray(receipt.getBlockHash()))
+          .executeUpdate();
       return;
     }
     boolean moved =

@@ -3,6 +3,7 @@ package io.custos.service.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.custos.service.identity.Caller;
+import io.custos.service.support.Counts;
 import io.custos.service.support.RealStack;
 import io.custos.service.wallet.WalletService;
 import io.custos.service.wallet.WalletView;
@@ -149,6 +150,82 @@ class SendingPipelineTest {
     }
     awaitAll(w, "CONFIRMED", 1);
     assertThat(stuckSince(tx)).as("cleared once mined").isNull();
+  }
+
+  @Test
+  void aReceiptThatDisappearsInAReorgSendsItBackToPendingAndTheSameBytesAreMined()
+      throws Exception {
+    WalletView w = fundedWallet("pipeline-reorg");
+    Anvil.rpc(node, "evm_setAutomine", false);
+    TxRecord tx;
+    try {
+      String beforeBlock = Anvil.rpc(node, "evm_snapshot").asText();
+      tx = sender.send(transfer(w, 5));
+      Anvil.rpc(node, "anvil_mine", "0x1");
+      awaitState(tx, "MINED");
+
+      // The block that held it is no longer canonical (confirmations are 2, so it was not final).
+      assertThat(Anvil.rpc(node, "evm_revert", beforeBlock).asBoolean()).isTrue();
+      awaitState(tx, "BROADCAST");
+      assertThat(Counts.auditEntries(db, "transaction.confirmed", tx.requestId().toString()))
+          .isZero();
+    } finally {
+      Anvil.rpc(node, "evm_setAutomine", true);
+    }
+    awaitAll(w, "CONFIRMED", 1);
+    var mined = Anvil.rpc(node, "eth_getTransactionByHash", tx.hash());
+    assertThat(mined.get("blockNumber").isNull()).as("the same transaction, mined again").isFalse();
+    assertThat(
+            Long.decode(Anvil.rpc(node, "eth_getTransactionCount", w.address(), "latest").asText()))
+        .isEqualTo(1);
+    assertThat(Counts.auditEntries(db, "transaction.confirmed", tx.requestId().toString())).isOne();
+  }
+
+  @Test
+  void aTransactionTheNodeForgetsIsSentAgainWithTheSameBytes() throws Exception {
+    WalletView w = fundedWallet("pipeline-forgotten");
+    Anvil.rpc(node, "evm_setAutomine", false);
+    TxRecord tx;
+    try {
+      tx = sender.send(transfer(w, 6));
+      assertThat(Anvil.rpc(node, "eth_getTransactionByHash", tx.hash()).isNull()).isFalse();
+      Anvil.rpc(node, "anvil_dropTransaction", tx.hash());
+      assertThat(Anvil.rpc(node, "eth_getTransactionByHash", tx.hash()).isNull())
+          .as("the node's pool lost it")
+          .isTrue();
+
+      // The sweep (every 10 follow ticks of 1 s) asks the node about it and sends it again.
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (Anvil.rpc(node, "eth_getTransactionByHash", tx.hash()).isNull()
+          && Instant.now().isBefore(deadline)) {
+        Thread.sleep(200);
+      }
+      assertThat(Anvil.rpc(node, "eth_getTransactionByHash", tx.hash()).isNull())
+          .as("known to the node again, by the same hash")
+          .isFalse();
+    } finally {
+      Anvil.rpc(node, "evm_setAutomine", true);
+    }
+    awaitAll(w, "CONFIRMED", 1);
+  }
+
+  private void awaitState(TxRecord tx, String state) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!state.equals(stateOf(tx)) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+    }
+    assertThat(stateOf(tx)).isEqualTo(state);
+  }
+
+  private String stateOf(TxRecord tx) throws Exception {
+    try (var c = db.getConnection();
+        var s = c.prepareStatement("SELECT state FROM eth_transaction WHERE id = ?")) {
+      s.setObject(1, tx.id());
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
   }
 
   private Object stuckSince(TxRecord tx) throws Exception {
