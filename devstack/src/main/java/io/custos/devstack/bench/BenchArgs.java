@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * @param node the anvil devnet
  * @param softHsmDir the stack's SoftHSM2 directory (softhsm2.conf, user.pin)
  * @param pkcs11Module the SoftHSM2 library
+ * @param samples where to write the open loop's samples as CSV, or null
  */
 record BenchArgs(
     int requests,
@@ -23,7 +24,8 @@ record BenchArgs(
     URI issuer,
     URI node,
     Path softHsmDir,
-    Path pkcs11Module) {
+    Path pkcs11Module,
+    Path samples) {
 
   BenchArgs {
     if (requests < 1 || concurrency < 1 || wallets < 1) {
@@ -31,20 +33,32 @@ record BenchArgs(
     }
   }
 
-  /** {@code --requests N --concurrency C --wallets W} and the stack's locations as properties. */
+  /**
+   * {@code --requests N --concurrency C --wallets W [--samples FILE]} and the stack's locations as
+   * properties.
+   */
   static BenchArgs parse(String[] args) {
     int requests = 1000;
     int concurrency = 16;
     int wallets = 4;
+    Path samples = null;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--requests" -> requests = number(args[i], value);
         case "--concurrency" -> concurrency = number(args[i], value);
         case "--wallets" -> wallets = number(args[i], value);
+        case "--samples" -> {
+          if (value == null) {
+            throw new IllegalArgumentException("--samples needs a file");
+          }
+          samples = Path.of(value);
+        }
         default ->
             throw new IllegalArgumentException(
-                "unknown option " + args[i] + "; use --requests N --concurrency C --wallets W");
+                "unknown option "
+                    + args[i]
+                    + "; use --requests N --concurrency C --wallets W --samples FILE");
       }
       i++;
     }
@@ -56,7 +70,8 @@ record BenchArgs(
         URI.create(property("custos.bench.issuer", "http://127.0.0.1:8180/realms/custos")),
         URI.create(property("custos.bench.node", "http://127.0.0.1:8545")),
         Path.of(property("custos.bench.softhsm-dir", ".custos/softhsm")),
-        Path.of(property("custos.bench.pkcs11-module", "/usr/lib/softhsm/libsofthsm2.so")));
+        Path.of(property("custos.bench.pkcs11-module", "/usr/lib/softhsm/libsofthsm2.so")),
+        samples);
   }
 
   private static int number(String option, String value) {

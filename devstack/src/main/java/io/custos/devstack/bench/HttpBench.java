@@ -1,8 +1,12 @@
 package io.custos.devstack.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -70,6 +74,29 @@ public final class HttpBench {
         "open loop at %.1f /s (half the closed-loop rate), %d transfers (load %.2f -> %.2f)",
         half, openRequests, openLoad, load());
     table(open);
+    if (args.samples() != null) {
+      write(open, args.samples());
+      print("open loop samples: %s", args.samples());
+    }
+  }
+
+  /** One line per transfer, in the order they were due: when, then each latency in ms. */
+  private static void write(Load.Pass pass, Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("due_epoch_ms,answer_ms,signed_ms,broadcast_ms");
+    pass.samples().stream()
+        .sorted(Comparator.comparing(Sample::submitted))
+        .forEach(
+            s ->
+                lines.add(
+                    String.format(
+                        Locale.ROOT,
+                        "%d,%.3f,%.3f,%.3f",
+                        s.submitted().toEpochMilli(),
+                        s.answerMs(),
+                        s.submitToSignedMs(),
+                        s.submitToBroadcastMs())));
+    Files.write(file, lines);
   }
 
   /**
