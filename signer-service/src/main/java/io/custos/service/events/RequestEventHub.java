@@ -105,6 +105,9 @@ public class RequestEventHub {
   }
 
   private void publish(String payload) {
+    if (subscribers.isEmpty()) {
+      return;
+    }
     RequestEvent event;
     try {
       event = RequestEvent.of(json.readTree(payload));

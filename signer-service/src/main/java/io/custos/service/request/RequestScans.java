@@ -84,12 +84,13 @@ class RequestScans {
                 return Optional.empty();
               }
               long block = rs.getLong(4);
+              Long blockNumber = rs.wasNull() ? null : block;
               return Optional.of(
                   new TransactionView(
                       "0x" + HexFormat.of().formatHex(rs.getBytes(1)),
                       rs.getLong(2),
                       rs.getString(3),
-                      rs.wasNull() ? null : block,
+                      blockNumber,
                       instant(rs.getObject(5, OffsetDateTime.class)),
                       instant(rs.getObject(6, OffsetDateTime.class))));
             }

@@ -460,6 +460,39 @@ class RequestLifecycleTest {
   }
 
   @Test
+  void aSentTransactionShowsItsBlockOnlyOnceMined() throws Exception {
+    String[] w = wallet();
+    Anvil.rpc(node, "evm_setAutomine", false);
+    String id;
+    try {
+      id =
+          submit(Tokens.stakingBot(), key(), transfer(w[0], STRANGER, "1001"))
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (!"BROADCAST".equals(state(id)) && Instant.now().isBefore(deadline)) {
+        Thread.sleep(100);
+      }
+      as(Tokens.of("ivan"))
+          .get(API + "/" + id)
+          .then()
+          .body("transaction.state", equalTo("BROADCAST"))
+          .body("transaction.blockNumber", org.hamcrest.Matchers.nullValue());
+    } finally {
+      Anvil.rpc(node, "evm_setAutomine", true);
+    }
+    String hash = awaitState(id, "CONFIRMED");
+    long mined =
+        Long.decode(Anvil.rpc(node, "eth_getTransactionByHash", hash).get("blockNumber").asText());
+    as(Tokens.of("ivan"))
+        .get(API + "/" + id)
+        .then()
+        .body("transaction.blockNumber", equalTo((int) mined));
+  }
+
+  @Test
   void aTimelockedRequestIsHeldUntilItsTimelockEndsThenSent() throws Exception {
     String[] w = wallet("timelocked");
     String id =
