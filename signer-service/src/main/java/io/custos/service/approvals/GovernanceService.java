@@ -15,7 +15,6 @@ import io.custos.service.audit.Audit;
 import io.custos.service.identity.Caller;
 import io.custos.service.policy.ActivePolicy;
 import io.custos.service.policy.PolicyActivation;
-import io.custos.service.request.PolicySimulation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -50,7 +49,7 @@ public class GovernanceService {
   private final DeviceSignatures signatures;
   private final ActivePolicy policy;
   private final PolicyActivation activation;
-  private final PolicySimulation simulation;
+  private final RecentRequests recent;
   private final GovernanceAudit audit;
   private final Clock clock;
 
@@ -60,7 +59,7 @@ public class GovernanceService {
       DeviceSignatures signatures,
       ActivePolicy policy,
       PolicyActivation activation,
-      PolicySimulation simulation,
+      RecentRequests recent,
       GovernanceAudit audit,
       Clock clock) {
     this.repository = repository;
@@ -68,7 +67,7 @@ public class GovernanceService {
     this.signatures = signatures;
     this.policy = policy;
     this.activation = activation;
-    this.simulation = simulation;
+    this.recent = recent;
     this.audit = audit;
     this.clock = clock;
   }
@@ -244,7 +243,7 @@ public class GovernanceService {
             : GovernanceRow.POLICY;
     Instant now = now();
     var change = new GovernanceRequestView.PolicyChange(candidate.hash(), current.hash(), document);
-    SimulationView sim = SimulationView.of(simulation.run(current, candidate));
+    SimulationView sim = SimulationView.of(recent.simulate(current, candidate));
     Decision d = active.engine().evaluateChange(candidate, requester(who), List.of(), now);
     GovernanceDecisionView view = GovernanceDecisionView.of(d);
     UUID id = UUID.randomUUID();

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param currentHash the active policy's hash
  * @param candidateHash the candidate's hash
  * @param replayed how many requests were replayed (the newest, at most {@code
- *     PolicySimulation.RECENT})
+ *     RecentRequests#REPLAYED})
  * @param summary how many made each outcome transition, e.g. {@code DENY -> ALLOW: 2}
  * @param changes the requests whose outcome or deciding rule would change
  */

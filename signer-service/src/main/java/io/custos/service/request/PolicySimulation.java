@@ -7,6 +7,7 @@ import io.custos.policy.intent.Requester;
 import io.custos.policy.intent.TransactionIntent;
 import io.custos.policy.usage.Usage;
 import io.custos.policy.usage.UsageKey;
+import io.custos.service.approvals.RecentRequests;
 import io.custos.service.wallet.WalletService;
 import io.custos.service.wallet.WalletView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,10 +28,7 @@ import java.util.stream.Collectors;
  * verdicts that count on it now and the usage figures (of both policies' limits) at that time.
  */
 @ApplicationScoped
-public class PolicySimulation {
-
-  /** How many of the newest requests a simulation replays. */
-  public static final int RECENT = 200;
+public class PolicySimulation implements RecentRequests {
 
   private final EntityManager em;
   private final RequestRepository repository;
@@ -45,8 +43,9 @@ public class PolicySimulation {
     this.wallets = wallets;
   }
 
+  @Override
   @Transactional(Transactional.TxType.MANDATORY)
-  public Simulation.Report run(Policy current, Policy candidate) {
+  public Simulation.Report simulate(Policy current, Policy candidate) {
     PolicyEngine before = new PolicyEngine(current);
     PolicyEngine after = new PolicyEngine(candidate);
     Map<UUID, WalletView> byId =
@@ -54,7 +53,7 @@ public class PolicySimulation {
     List<Simulation.Case> cases = new ArrayList<>();
     for (RequestEntity r :
         em.createQuery("FROM RequestEntity ORDER BY createdAt DESC, id DESC", RequestEntity.class)
-            .setMaxResults(RECENT)
+            .setMaxResults(REPLAYED)
             .getResultList()) {
       TransactionIntent intent = Evaluator.intent(byId.get(r.walletId), RequestService.draftOf(r));
       Requester who = RequestService.requesterOf(r);

@@ -1,7 +1,6 @@
 package io.custos.service.wallet;
 
 import io.custos.service.identity.CurrentCaller;
-import io.custos.service.sending.NonceReconciler;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,12 +21,10 @@ import java.util.List;
 public class WalletResource {
 
   private final WalletService wallets;
-  private final NonceReconciler nonces;
   private final CurrentCaller caller;
 
-  WalletResource(WalletService wallets, NonceReconciler nonces, CurrentCaller caller) {
+  WalletResource(WalletService wallets, CurrentCaller caller) {
     this.wallets = wallets;
-    this.nonces = nonces;
     this.caller = caller;
   }
 
@@ -62,21 +59,4 @@ public class WalletResource {
   public WalletView retag(@PathParam("label") String label, WalletRequests.Tags body) {
     return wallets.retag(label, body == null ? List.of() : body.tags());
   }
-
-  /**
-   * Lifts the hold on a wallet whose nonce diverged from the node's (transactions Custos did not
-   * sign), once an admin has accounted for them; signing continues from the node's count.
-   */
-  @POST
-  @Path("/{label}/nonce/resume")
-  @Consumes(MediaType.WILDCARD) // no body
-  @RolesAllowed("admin")
-  public NonceResumed resumeNonce(@PathParam("label") String label) {
-    WalletView w = wallets.require(label);
-    long next = nonces.resume(w.chainId(), w.address(), caller.get().username());
-    return new NonceResumed(w.label(), w.address(), next);
-  }
-
-  /** The answer of {@link #resumeNonce}: the wallet signs again from {@code nextNonce}. */
-  public record NonceResumed(String wallet, String address, long nextNonce) {}
 }

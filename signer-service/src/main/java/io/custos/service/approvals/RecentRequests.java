@@ -1,0 +1,18 @@
+package io.custos.service.approvals;
+
+import io.custos.policy.Policy;
+import io.custos.policy.Simulation;
+
+/**
+ * What governance needs from the request side: the newest requests replayed under the active policy
+ * and a candidate. Implemented by {@code request.PolicySimulation}; declared here so that approvals
+ * does not depend on request (request depends on approvals for device signatures).
+ */
+public interface RecentRequests {
+
+  /** How many of the newest requests a simulation replays. */
+  int REPLAYED = 200;
+
+  /** What the candidate would have decided differently; inside the caller's transaction. */
+  Simulation.Report simulate(Policy current, Policy candidate);
+}
