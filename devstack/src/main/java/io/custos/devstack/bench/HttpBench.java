@@ -100,10 +100,11 @@ public final class HttpBench {
   }
 
   /**
-   * A few transfers first, so that the JIT and the connection pools meet the measured ones warm.
+   * As many transfers as will be measured (at most 1,000) first, so that the JIT and the connection
+   * pools meet the measured ones warm: the figures are those of a service that has been running.
    */
   private static void warmUp(CustosApi api, List<String> wallets, BenchArgs args) throws Exception {
-    int n = Math.min(200, Math.max(20, args.requests() / 10));
+    int n = Math.min(1000, Math.max(20, args.requests()));
     Load.closedLoop(api, wallets, n, args.concurrency());
   }
 

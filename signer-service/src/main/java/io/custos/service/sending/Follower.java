@@ -107,14 +107,15 @@ public class Follower {
   }
 
   /**
-   * Moves open transactions on. Between sweeps only what changed is asked for: the receipts of the
+   * Moves open transactions on, asking the node only for what may have changed: the receipts of the
    * blocks mined since the last tick (one {@code eth_getBlockReceipts} per block), whether the
-   * blocks holding MINED transactions are still canonical, and the receipt of a transaction when it
-   * is deep enough to confirm. Every {@link #SWEEP_EVERY} ticks, on the first tick, after more than
-   * {@link #MAX_BLOCKS_PER_TICK} blocks, and when the node lacks {@code eth_getBlockReceipts}, each
-   * open transaction's receipt is asked for (the sweep), and a sent one the node no longer knows is
-   * sent again. A reorg that puts a sent transaction into a block at a height already read is thus
-   * seen at the next sweep at the latest.
+   * blocks holding MINED transactions are still canonical (one header per block), and a MINED
+   * transaction's receipt when it is deep enough to confirm or its block is gone. Every {@link
+   * #SWEEP_EVERY} ticks, on the first tick, after more than {@link #MAX_BLOCKS_PER_TICK} blocks,
+   * and at every tick when the node lacks {@code eth_getBlockReceipts}, each BROADCAST
+   * transaction's receipt is asked for (the sweep), and one the node no longer knows is sent again.
+   * A reorg that puts a sent transaction into a block at a height already read is thus seen at the
+   * next sweep at the latest.
    */
   void followOpen() throws IOException {
     BigInteger head = node.blockNumber();
@@ -124,27 +125,29 @@ public class Follower {
         from == null
             || ticks++ % SWEEP_EVERY == 0
             || head.longValueExact() - from > MAX_BLOCKS_PER_TICK;
-    Map<String, TransactionReceipt> mined =
-        sweep || open.isEmpty() ? null : receiptsOfOurs(from + 1, head.longValueExact(), open);
-    if (mined == null) {
-      for (Open o : open) {
+    Map<String, TransactionReceipt> inNewBlocks =
+        sweep || open.isEmpty() ? Map.of() : receiptsOfOurs(from + 1, head.longValueExact(), open);
+    if (inNewBlocks == null) {
+      sweep = true;
+      inNewBlocks = Map.of();
+    }
+    Map<Long, String> canonical = new HashMap<>();
+    for (Open o : open) {
+      TransactionReceipt r = inNewBlocks.get(o.hash());
+      if (r != null) {
+        update(o.id(), o.state(), o.requestId(), o.hash(), r, head);
+      } else if (o.state().equals("MINED")) {
+        if (head.longValueExact() - o.block() >= confirmations
+            || !o.blockHash().equals(canonicalHash(o.block(), canonical))) {
+          update(o.id(), o.state(), o.requestId(), o.hash(), receipt(o.hash()).orElse(null), head);
+        }
+      } else if (sweep) {
         var receipt = receipt(o.hash());
-        if (receipt.isEmpty() && o.state().equals("BROADCAST")) {
+        if (receipt.isEmpty()) {
           // A node may drop what it took (a restart, a full pool): the same bytes go out again.
           broadcaster.resendIfForgotten(o.id(), o.hash());
-        }
-        update(o.id(), o.state(), o.requestId(), o.hash(), receipt.orElse(null), head);
-      }
-    } else {
-      Map<Long, String> canonical = new HashMap<>();
-      for (Open o : open) {
-        TransactionReceipt r = mined.get(o.hash());
-        if (r != null) {
-          update(o.id(), o.state(), o.requestId(), o.hash(), r, head);
-        } else if (o.state().equals("MINED")
-            && (head.longValueExact() - o.block() >= confirmations
-                || !o.blockHash().equals(canonicalHash(o.block(), canonical)))) {
-          update(o.id(), o.state(), o.requestId(), o.hash(), receipt(o.hash()).orElse(null), head);
+        } else {
+          update(o.id(), o.state(), o.requestId(), o.hash(), receipt.get(), head);
         }
       }
     }
