@@ -4,7 +4,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +27,7 @@ class ImmediateRelease {
 
   private final Dispatch dispatch;
   private final ThreadPoolExecutor pool;
+  private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
 
   ImmediateRelease(Dispatch dispatch, RequestsConfig config) {
     this.dispatch = dispatch;
@@ -43,11 +47,26 @@ class ImmediateRelease {
   }
 
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadyToSend ready) {
+    UUID id = ready.requestId();
+    queued.add(id);
     try {
-      pool.execute(() -> dispatch.send(ready.requestId()));
+      pool.execute(
+          () -> {
+            try {
+              dispatch.send(id);
+            } finally {
+              queued.remove(id);
+            }
+          });
     } catch (RejectedExecutionException e) {
-      LOG.debugf("send queue full: request %s waits for the release worker", ready.requestId());
+      queued.remove(id);
+      LOG.debugf("send queue full: request %s waits for the release worker", id);
     }
+  }
+
+  /** Whether this instance has the request queued or is sending it now. */
+  boolean has(UUID id) {
+    return queued.contains(id);
   }
 
   @PreDestroy

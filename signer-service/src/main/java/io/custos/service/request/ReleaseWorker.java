@@ -3,6 +3,7 @@ package io.custos.service.request;
 import io.custos.service.sending.Sender;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -19,13 +20,26 @@ class ReleaseWorker {
   private static final Logger LOG = Logger.getLogger(ReleaseWorker.class);
   private static final int BATCH = 50;
 
+  /**
+   * How long an approved request is left to {@link ImmediateRelease} (this instance's or another's)
+   * before this worker sends it too: taking one that is being sent this moment only makes both wait
+   * on its lock. What this instance's immediate path still holds is never taken.
+   */
+  private static final Duration IMMEDIATE_FIRST = Duration.ofSeconds(2);
+
   private final RequestService requests;
   private final Dispatch dispatch;
+  private final ImmediateRelease immediate;
   private final RequestsConfig config;
 
-  ReleaseWorker(RequestService requests, Dispatch dispatch, RequestsConfig config) {
+  ReleaseWorker(
+      RequestService requests,
+      Dispatch dispatch,
+      ImmediateRelease immediate,
+      RequestsConfig config) {
     this.requests = requests;
     this.dispatch = dispatch;
+    this.immediate = immediate;
     this.config = config;
   }
 
@@ -40,8 +54,10 @@ class ReleaseWorker {
       for (UUID id : requests.timelockEnded(BATCH)) {
         LOG.infof("request %s left its timelock: %s", id, requests.releaseTimelocked(id));
       }
-      for (UUID id : requests.due(BATCH)) {
-        dispatch.send(id);
+      for (UUID id : requests.due(IMMEDIATE_FIRST, BATCH)) {
+        if (!immediate.has(id)) {
+          dispatch.send(id);
+        }
       }
     } catch (RuntimeException e) {
       LOG.warnf("releasing requests paused: %s", e.getMessage());

@@ -317,10 +317,10 @@ public class RequestService {
     return e.state();
   }
 
-  /** Approved requests that are due for sending. */
+  /** Approved requests not yet signed whose release time was {@code ago} or earlier. */
   @Transactional
-  public List<UUID> due(int max) {
-    return scans.due(now(), max);
+  public List<UUID> due(Duration ago, int max) {
+    return scans.due(now().minus(ago), max);
   }
 
   /** Timelocked requests whose timelock has ended. */
