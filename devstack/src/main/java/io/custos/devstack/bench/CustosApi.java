@@ -128,6 +128,24 @@ final class CustosApi {
     }
   }
 
+  /**
+   * Transactions the service still follows (SIGNED, BROADCAST, MINED), from its public metrics; the
+   * gauges are refreshed at every follow tick.
+   */
+  long openTransactions() throws IOException, InterruptedException {
+    HttpResponse<String> metrics =
+        send(HttpRequest.newBuilder(args.service().resolve("/q/metrics")).GET().build());
+    long open = 0;
+    for (String line : metrics.body().split("\n")) {
+      for (String state : List.of("SIGNED", "BROADCAST", "MINED")) {
+        if (line.startsWith("custos_transactions{state=\"" + state + "\"}")) {
+          open += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+    }
+    return open;
+  }
+
   private BigInteger balance(String address) throws IOException, InterruptedException {
     return new BigInteger(
         rpc("eth_getBalance", List.of(address, "latest")).asText().substring(2), 16);

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,12 +41,15 @@ public final class HttpBench {
         args.requests(), args.concurrency(), args.wallets(), cores(), load());
 
     warmUp(api, wallets, args);
+    settle(api);
     ProcessCpu service =
         ProcessCpu.fromPidFile(System.getProperty("custos.bench.service-pid-file"));
     double cpuBefore = service == null ? 0 : service.millis();
     double loadBefore = load();
     Load.Pass closed = Load.closedLoop(api, wallets, args.requests(), args.concurrency());
     double loadAfter = load();
+    settle(api);
+    // Up to confirmation: the following of the transactions is part of what a transfer costs.
     double cpuPerTransfer =
         service == null ? Double.NaN : (service.millis() - cpuBefore) / closed.samples().size();
     double raw = rawRate(args, closed.span());
@@ -97,6 +101,17 @@ public final class HttpBench {
                         s.submitToSignedMs(),
                         s.submitToBroadcastMs())));
     Files.write(file, lines);
+  }
+
+  /**
+   * Waits (at most a minute) until the service follows no transaction any more, so that the next
+   * phase does not share the machine with the confirmations of the last one.
+   */
+  private static void settle(CustosApi api) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (api.openTransactions() > 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+    }
   }
 
   /**
