@@ -24,11 +24,17 @@ import java.util.Map;
 @Authenticated
 public class ApproverKeyResource {
 
+  private final GovernanceProposals proposals;
   private final GovernanceService governance;
   private final ApproverKeys keys;
   private final CurrentCaller caller;
 
-  ApproverKeyResource(GovernanceService governance, ApproverKeys keys, CurrentCaller caller) {
+  ApproverKeyResource(
+      GovernanceProposals proposals,
+      GovernanceService governance,
+      ApproverKeys keys,
+      CurrentCaller caller) {
+    this.proposals = proposals;
     this.governance = governance;
     this.keys = keys;
     this.caller = caller;
@@ -39,7 +45,7 @@ public class ApproverKeyResource {
   @Path("me/registration-typed-data")
   @RolesAllowed("approver")
   public Map<String, Object> registrationTypedData(@QueryParam("address") String address) {
-    return governance.registrationTypedData(address, caller.get());
+    return proposals.registrationTypedData(address, caller.get());
   }
 
   /** 202: the registration waits for the admin quorum as a governance request. */
@@ -52,8 +58,7 @@ public class ApproverKeyResource {
       throw new ApiException(ProblemType.VALIDATION, "a body with address, typedData, signature");
     }
     var who = caller.get();
-    var id =
-        governance.proposeRegistration(body.address(), body.typedData(), body.signature(), who);
+    var id = proposals.proposeRegistration(body.address(), body.typedData(), body.signature(), who);
     return Response.accepted(governance.show(id)).build();
   }
 
@@ -62,7 +67,7 @@ public class ApproverKeyResource {
   @Path("keys/{address}/revocation")
   @RolesAllowed({"approver", "admin"})
   public Response revoke(@PathParam("address") String address) {
-    var id = governance.proposeRevocation(address, caller.get());
+    var id = proposals.proposeRevocation(address, caller.get());
     return Response.accepted(governance.show(id)).build();
   }
 

@@ -28,10 +28,13 @@ public class GovernanceResource {
   private static final List<String> KINDS =
       List.of(GovernanceRow.POLICY, GovernanceRow.ADDRESS_BOOK);
 
+  private final GovernanceProposals proposals;
   private final GovernanceService governance;
   private final CurrentCaller caller;
 
-  GovernanceResource(GovernanceService governance, CurrentCaller caller) {
+  GovernanceResource(
+      GovernanceProposals proposals, GovernanceService governance, CurrentCaller caller) {
+    this.proposals = proposals;
     this.governance = governance;
     this.caller = caller;
   }
@@ -50,7 +53,7 @@ public class GovernanceResource {
       throw new ApiException(
           ProblemType.VALIDATION, "kind must be \"policy.change\" or \"address_book.change\"");
     }
-    UUID id = governance.proposePolicyChange(body.policy(), caller.get());
+    UUID id = proposals.proposePolicyChange(body.policy(), caller.get());
     return Response.accepted(governance.show(id)).build();
   }
 
