@@ -132,9 +132,15 @@ public class Follower {
       inNewBlocks = Map.of();
     }
     Map<Long, String> canonical = new HashMap<>();
+    long readThrough = head.longValueExact();
     for (Open o : open) {
       TransactionReceipt r = inNewBlocks.get(o.hash());
-      if (r != null) {
+      if (o.state().equals("SIGNED")) {
+        // Mined before its broadcast was recorded: read its block again once it is BROADCAST.
+        if (r != null) {
+          readThrough = Math.min(readThrough, r.getBlockNumber().longValueExact() - 1);
+        }
+      } else if (r != null) {
         update(o.id(), o.state(), o.requestId(), o.hash(), r, head);
       } else if (o.state().equals("MINED")) {
         if (head.longValueExact() - o.block() >= confirmations
@@ -151,10 +157,13 @@ public class Follower {
         }
       }
     }
-    scannedThrough = head.longValueExact();
+    scannedThrough = readThrough;
   }
 
-  /** An open transaction as followed. */
+  /**
+   * An open transaction as followed. SIGNED ones are read too: the node may mine one before its
+   * broadcast is recorded, and the block holding it must then be read again.
+   */
   private record Open(
       UUID id, String hash, String state, UUID requestId, Long block, String blockHash) {}
 
@@ -163,7 +172,7 @@ public class Follower {
     for (Object row :
         em.createNativeQuery(
                 "SELECT id, hash, state, request_id, block_number, block_hash FROM eth_transaction"
-                    + " WHERE state IN ('BROADCAST', 'MINED')")
+                    + " WHERE state IN ('SIGNED', 'BROADCAST', 'MINED')")
             .getResultList()) {
       Object[] r = (Object[]) row;
       out.add(

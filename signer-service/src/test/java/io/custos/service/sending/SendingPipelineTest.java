@@ -110,22 +110,31 @@ class SendingPipelineTest {
   @Test
   void threeHundredConcurrentTransfersGetContiguousNoncesAndAreAllMined() throws Exception {
     WalletView w = fundedWallet("pipeline-300");
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    List<Future<TxRecord>> futures = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      Outgoing out = transfer(w, i + 1);
-      futures.add(pool.submit(() -> sender.send(out)));
-    }
+    // Blocks every second, as on a real chain: anvil's mining on each transaction can leave some
+    // that arrive out of nonce order in its pool for good (foundry-rs/foundry#10122).
+    Anvil.rpc(node, "evm_setAutomine", false);
+    Anvil.rpc(node, "evm_setIntervalMining", 1);
     List<Long> nonces = new ArrayList<>();
-    for (Future<TxRecord> f : futures) {
-      nonces.add(f.get().nonce());
+    try {
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      List<Future<TxRecord>> futures = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        Outgoing out = transfer(w, i + 1);
+        futures.add(pool.submit(() -> sender.send(out)));
+      }
+      for (Future<TxRecord> f : futures) {
+        nonces.add(f.get().nonce());
+      }
+      pool.shutdown();
+      awaitAll(w, "CONFIRMED", 300);
+    } finally {
+      Anvil.rpc(node, "evm_setIntervalMining", 0);
+      Anvil.rpc(node, "evm_setAutomine", true);
     }
-    pool.shutdown();
 
     assertThat(nonces).doesNotHaveDuplicates();
     assertThat(nonces.stream().sorted().toList())
         .isEqualTo(java.util.stream.LongStream.range(0, 300).boxed().toList());
-    awaitAll(w, "CONFIRMED", 300);
     String count = Anvil.rpc(node, "eth_getTransactionCount", w.address(), "latest").asText();
     assertThat(Long.decode(count)).isEqualTo(300);
   }
