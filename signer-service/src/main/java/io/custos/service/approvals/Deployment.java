@@ -1,5 +1,6 @@
 package io.custos.service.approvals;
 
+import io.custos.service.policy.DeploymentId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -13,7 +14,7 @@ import java.util.UUID;
  * the EIP-712 domain salt.
  */
 @ApplicationScoped
-public class Deployment {
+public class Deployment implements DeploymentId {
 
   private final EntityManager em;
   private final ApprovalsConfig config;
@@ -31,6 +32,7 @@ public class Deployment {
    *
    * @throws IllegalStateException if the configured id differs from the stored one
    */
+  @Override
   @Transactional
   public UUID id() {
     UUID known = id;

@@ -3,7 +3,6 @@ package io.custos.service.policy;
 import io.custos.audit.AuditLog;
 import io.custos.audit.EntryType;
 import io.custos.policy.Policy;
-import io.custos.service.approvals.Deployment;
 import io.custos.service.audit.Audit;
 import io.custos.service.chain.EthereumConfig;
 import io.quarkus.runtime.StartupEvent;
@@ -39,7 +38,7 @@ public class PolicyActivation {
 
   private final ActivePolicy active;
   private final PolicyVersions versions;
-  private final Deployment deployment;
+  private final DeploymentId deployment;
   private final EthereumConfig chain;
   private final Audit audit;
   private final Clock clock;
@@ -47,7 +46,7 @@ public class PolicyActivation {
   PolicyActivation(
       ActivePolicy active,
       PolicyVersions versions,
-      Deployment deployment,
+      DeploymentId deployment,
       EthereumConfig chain,
       Audit audit,
       Clock clock,
