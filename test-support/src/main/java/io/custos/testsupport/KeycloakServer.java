@@ -180,19 +180,12 @@ public final class KeycloakServer {
   }
 
   private void awaitReady() {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Keycloak exited: " + Tools.tail(logFile, 30));
-      }
-      if (answers(baseUrl + "/realms/master")) {
-        return;
-      }
-      sleep(250);
-    }
-    process.destroyForcibly();
-    throw new IllegalStateException(
-        "Keycloak did not start within " + START_TIMEOUT + ": " + Tools.tail(logFile, 30));
+    Readiness.await(
+        process,
+        URI.create(baseUrl + "/realms/master"),
+        START_TIMEOUT,
+        "Keycloak",
+        () -> Tools.tail(logFile, 30));
   }
 
   private void importRealm() throws IOException {
@@ -239,30 +232,6 @@ public final class KeycloakServer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  private static boolean answers(String url) {
-    try {
-      return HTTP.send(
-                  HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for Keycloak", e);
     }
   }
 }

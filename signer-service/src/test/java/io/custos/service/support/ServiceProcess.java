@@ -1,11 +1,10 @@
 package io.custos.service.support;
 
 import io.custos.testsupport.Ports;
+import io.custos.testsupport.Readiness;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -171,44 +170,11 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   private void awaitReady() {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    URI ready = url.resolve("/q/health/ready");
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the service " + name + " exited with " + process.exitValue() + ":\n" + tail(40));
-      }
-      if (answers200(ready)) {
-        return;
-      }
-      sleep(250);
-    }
-    process.destroyForcibly();
-    throw new IllegalStateException(
-        "the service " + name + " was not ready within " + READY_TIMEOUT + ":\n" + tail(40));
-  }
-
-  private static boolean answers200(URI uri) {
-    try {
-      return HTTP.send(
-                  HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the service", e);
-    }
+    Readiness.await(
+        process,
+        url.resolve("/q/health/ready"),
+        READY_TIMEOUT,
+        "the service " + name,
+        () -> tail(40));
   }
 }
