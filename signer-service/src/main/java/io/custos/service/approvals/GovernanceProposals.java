@@ -88,7 +88,6 @@ public class GovernanceProposals {
                   Map.of("address", key, "state", k.state()));
             });
     var ref = new GovernanceRequestView.KeyRef(who.subject(), who.username(), key);
-    UUID id = UUID.randomUUID();
     String proofJson =
         GovernanceDecisions.json(
             Map.of(
@@ -98,26 +97,7 @@ public class GovernanceProposals {
                 proof.signature(),
                 "digest",
                 proof.digest()));
-    Decision d =
-        policy
-            .refresh()
-            .engine()
-            .evaluateKeyChange(GovernanceDecisions.requester(who), List.of(), now);
-    GovernanceDecisionView view = GovernanceDecisionView.of(d);
-    repository.insert(
-        id,
-        GovernanceRow.REGISTER,
-        who,
-        ref,
-        proofJson,
-        "PENDING_APPROVAL",
-        view,
-        GovernanceDecisions.json(view),
-        now);
-    keys.insertPending(key, who.subject(), who.username(), id);
-    audit.proposed(id, GovernanceRow.REGISTER, who, ref, proofJson);
-    decisions.settle(repository.find(id).orElseThrow(), d, now, who.username());
-    return id;
+    return proposeKeyChange(GovernanceRow.REGISTER, who, ref, proofJson, now);
   }
 
   /** Proposes revoking a key: its owner may, and so may an admin. */
@@ -140,6 +120,15 @@ public class GovernanceProposals {
           Map.of("state", k.state()));
     }
     var ref = new GovernanceRequestView.KeyRef(k.subject(), k.username(), key);
+    return proposeKeyChange(GovernanceRow.REVOKE, who, ref, null, now);
+  }
+
+  /**
+   * Stores a key registration or revocation, decided at once by the policy's key-change quorum
+   * (usually: pending until other admins give their verdicts), and audits it.
+   */
+  private UUID proposeKeyChange(
+      String kind, Caller who, GovernanceRequestView.KeyRef ref, String proofJson, Instant now) {
     UUID id = UUID.randomUUID();
     Decision d =
         policy
@@ -149,15 +138,18 @@ public class GovernanceProposals {
     GovernanceDecisionView view = GovernanceDecisionView.of(d);
     repository.insert(
         id,
-        GovernanceRow.REVOKE,
+        kind,
         who,
         ref,
-        null,
+        proofJson,
         "PENDING_APPROVAL",
         view,
         GovernanceDecisions.json(view),
         now);
-    audit.proposed(id, GovernanceRow.REVOKE, who, ref, null);
+    if (kind.equals(GovernanceRow.REGISTER)) {
+      keys.insertPending(ref.address(), who.subject(), who.username(), id);
+    }
+    audit.proposed(id, kind, who, ref, proofJson);
     decisions.settle(repository.find(id).orElseThrow(), d, now, who.username());
     return id;
   }
