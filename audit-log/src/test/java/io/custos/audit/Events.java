@@ -13,7 +13,7 @@ public final class Events {
   public static AuditEvent sample(long i) {
     return new AuditEvent(
         Instant.parse("2026-01-01T00:00:00Z").plusMillis(i),
-        i % 2 == 0 ? EntryType.REQUEST_SUBMITTED : EntryType.TRANSACTION_SIGNED,
+        new EntryType(i % 2 == 0 ? "request.submitted" : "transaction.signed"),
         new Actor("user:alice"),
         List.of(new SubjectId("request:" + i), new SubjectId("key:treasury-1")),
         Payload.of(

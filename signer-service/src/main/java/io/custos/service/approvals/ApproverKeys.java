@@ -1,10 +1,9 @@
 package io.custos.service.approvals;
 
+import io.custos.service.support.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,7 +71,7 @@ public class ApproverKeys {
             "UPDATE approver_key SET state = 'ACTIVE', registered_at = ?2"
                 + " WHERE address = ?1 AND state = 'PENDING'")
         .setParameter(1, address)
-        .setParameter(2, time(now))
+        .setParameter(2, Sql.time(now))
         .executeUpdate();
     return previous;
   }
@@ -82,7 +81,7 @@ public class ApproverKeys {
             "UPDATE approver_key SET state = 'REVOKED', revoked_at = ?2"
                 + " WHERE address = ?1 AND state = 'ACTIVE'")
         .setParameter(1, address)
-        .setParameter(2, time(now))
+        .setParameter(2, Sql.time(now))
         .executeUpdate();
   }
 
@@ -94,13 +93,7 @@ public class ApproverKeys {
   }
 
   private List<ApproverKeyView> query(String sql, Object... params) {
-    var q = em.createNativeQuery(sql, Object[].class);
-    for (int i = 0; i < params.length; i++) {
-      q.setParameter(i + 1, params[i]);
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = q.getResultList();
-    return rows.stream()
+    return Sql.rows(em, sql, params).stream()
         .map(
             r ->
                 new ApproverKeyView(
@@ -108,22 +101,8 @@ public class ApproverKeys {
                     (String) r[1],
                     (String) r[2],
                     (String) r[3],
-                    instant(r[4]),
-                    instant(r[5])))
+                    Sql.instant(r[4]),
+                    Sql.instant(r[5])))
         .toList();
-  }
-
-  private static Instant instant(Object o) {
-    return switch (o) {
-      case null -> null;
-      case Instant i -> i;
-      case OffsetDateTime t -> t.toInstant();
-      case java.sql.Timestamp t -> t.toInstant();
-      default -> throw new IllegalStateException("unexpected time type " + o.getClass());
-    };
-  }
-
-  private static OffsetDateTime time(Instant t) {
-    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
   }
 }

@@ -2,8 +2,8 @@ package io.custos.service.approvals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.custos.audit.EntryType;
 import io.custos.service.audit.Audit;
+import io.custos.service.audit.AuditEntryType;
 import io.custos.service.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -22,11 +22,6 @@ import java.util.UUID;
 @ApplicationScoped
 class GovernanceAudit {
 
-  static final EntryType PROPOSED = new EntryType("governance.proposed");
-  static final EntryType VERDICT = new EntryType("governance.verdict");
-  static final EntryType DECIDED = new EntryType("governance.decided");
-  static final EntryType REVOKED = new EntryType("approver.revoked");
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Audit audit;
@@ -43,7 +38,7 @@ class GovernanceAudit {
     if (proof != null) {
       p.put("proof", parse(proof));
     }
-    audit.record(PROPOSED, proposer.username(), subjects(id, key), p);
+    audit.record(AuditEntryType.GOVERNANCE_PROPOSED, proposer.username(), subjects(id, key), p);
   }
 
   /**
@@ -61,7 +56,7 @@ class GovernanceAudit {
     p.put("proposer", who(proposer));
     p.put("document", change.document());
     p.put("simulation", Map.of("replayed", simulation.replayed(), "summary", simulation.summary()));
-    audit.record(PROPOSED, proposer.username(), subjects(id, change), p);
+    audit.record(AuditEntryType.GOVERNANCE_PROPOSED, proposer.username(), subjects(id, change), p);
   }
 
   void verdict(GovernanceRow r, Caller admin, String verdict, String comment) {
@@ -71,7 +66,7 @@ class GovernanceAudit {
     if (comment != null) {
       p.put("comment", comment);
     }
-    audit.record(VERDICT, admin.username(), subjects(r), p);
+    audit.record(AuditEntryType.GOVERNANCE_VERDICT, admin.username(), subjects(r), p);
   }
 
   /** The decision; {@code notBefore} (else null) when the change waits for its timelock. */
@@ -85,7 +80,7 @@ class GovernanceAudit {
     p.put("rule", d.rule());
     p.put("policyHash", d.policyHash());
     p.put("explanation", d.explanation());
-    audit.record(DECIDED, actor, subjects(r), p);
+    audit.record(AuditEntryType.GOVERNANCE_DECIDED, actor, subjects(r), p);
   }
 
   void registered(
@@ -100,7 +95,7 @@ class GovernanceAudit {
     p.put("proof", parse(r.proofJson()));
     p.put("approvals", approvals(approvals));
     p.put("policyHash", d.policyHash());
-    audit.record(EntryType.APPROVER_REGISTERED, Audit.SYSTEM, subjects(r.id(), r.key()), p);
+    audit.record(AuditEntryType.APPROVER_REGISTERED, Audit.SYSTEM, subjects(r.id(), r.key()), p);
   }
 
   void revoked(
@@ -117,7 +112,7 @@ class GovernanceAudit {
     p.put("reason", reason);
     p.put("approvals", approvals(approvals));
     p.put("policyHash", d.policyHash());
-    audit.record(REVOKED, Audit.SYSTEM, subjects(id, key), p);
+    audit.record(AuditEntryType.APPROVER_REVOKED, Audit.SYSTEM, subjects(id, key), p);
   }
 
   private static Map<String, Object> base(GovernanceRow r) {

@@ -3,13 +3,10 @@ package io.custos.service.approvals;
 import io.custos.policy.intent.Approval;
 import io.custos.policy.intent.Requester;
 import io.custos.service.identity.Caller;
+import io.custos.service.support.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +65,7 @@ class GovernanceRepository {
         .setParameter(12, decision.rule())
         .setParameter(13, decision.policyHash())
         .setParameter(14, decisionJson)
-        .setParameter(15, time(now))
+        .setParameter(15, Sql.time(now))
         .executeUpdate();
   }
 
@@ -102,7 +99,7 @@ class GovernanceRepository {
         .setParameter(11, decision.rule())
         .setParameter(12, decision.policyHash())
         .setParameter(13, decisionJson)
-        .setParameter(14, time(now))
+        .setParameter(14, Sql.time(now))
         .executeUpdate();
   }
 
@@ -128,7 +125,7 @@ class GovernanceRepository {
             "SELECT id FROM governance_request WHERE state = 'TIMELOCKED' AND not_before <= ?1"
                 + " ORDER BY not_before, id LIMIT ?2",
             UUID.class)
-        .setParameter(1, time(now))
+        .setParameter(1, Sql.time(now))
         .setParameter(2, max)
         .getResultList();
   }
@@ -163,9 +160,9 @@ class GovernanceRepository {
             .setParameter(3, decision.rule())
             .setParameter(4, decision.policyHash())
             .setParameter(5, json)
-            .setParameter(6, time(now));
+            .setParameter(6, Sql.time(now));
     if (notBefore != null) {
-      update.setParameter(7, time(notBefore));
+      update.setParameter(7, Sql.time(notBefore));
     }
     update.executeUpdate();
   }
@@ -184,30 +181,27 @@ class GovernanceRepository {
         .setParameter(4, arrayLiteral(admin.groups()))
         .setParameter(5, verdict)
         .setParameter(6, comment)
-        .setParameter(7, time(at))
+        .setParameter(7, Sql.time(at))
         .executeUpdate();
   }
 
   List<GovernanceApprovalView> approvals(UUID id) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT approver_subject, approver_username, approver_groups, verdict, comment, at"
-                    + " FROM governance_approval WHERE request_id = ?1"
-                    + " ORDER BY at, approver_subject",
-                Object[].class)
-            .setParameter(1, id)
-            .getResultList();
-    return rows.stream()
+    return Sql.rows(
+            em,
+            "SELECT approver_subject, approver_username, approver_groups, verdict, comment, at"
+                + " FROM governance_approval WHERE request_id = ?1"
+                + " ORDER BY at, approver_subject",
+            id)
+        .stream()
         .map(
             r ->
                 new GovernanceApprovalView(
                     (String) r[0],
                     (String) r[1],
-                    List.of(strings(r[2])),
+                    List.of(Sql.strings(r[2])),
                     (String) r[3],
                     (String) r[4],
-                    instant(r[5])))
+                    Sql.instant(r[5])))
         .toList();
   }
 
@@ -226,17 +220,12 @@ class GovernanceRepository {
   }
 
   private List<GovernanceRow> rows(String sql, Object... params) {
-    var q = em.createNativeQuery(sql, Object[].class);
-    for (int i = 0; i < params.length; i++) {
-      q.setParameter(i + 1, params[i]);
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = q.getResultList();
-    return rows.stream().map(GovernanceRepository::row).toList();
+    return Sql.rows(em, sql, params).stream().map(GovernanceRepository::row).toList();
   }
 
   private static GovernanceRow row(Object[] r) {
-    Requester proposer = GovernanceRow.requester((String) r[2], strings(r[4]), strings(r[5]));
+    Requester proposer =
+        GovernanceRow.requester((String) r[2], Sql.strings(r[4]), Sql.strings(r[5]));
     GovernanceRequestView.KeyRef key =
         r[8] == null
             ? null
@@ -257,23 +246,9 @@ class GovernanceRepository {
         (String) r[17],
         (String) r[10],
         (String) r[11],
-        instant(r[12]),
-        instant(r[13]),
-        instant(r[18]));
-  }
-
-  private static String[] strings(Object o) {
-    try {
-      return switch (o) {
-        case null -> new String[0];
-        case String[] s -> s;
-        case Object[] a -> java.util.Arrays.stream(a).map(String::valueOf).toArray(String[]::new);
-        case Array a -> (String[]) a.getArray();
-        default -> throw new IllegalStateException("unexpected array type " + o.getClass());
-      };
-    } catch (SQLException e) {
-      throw new IllegalStateException("reading a text[] failed", e);
-    }
+        Sql.instant(r[12]),
+        Sql.instant(r[13]),
+        Sql.instant(r[18]));
   }
 
   /** A PostgreSQL array literal of names (roles and groups never contain quotes or commas). */
@@ -282,19 +257,5 @@ class GovernanceRepository {
         .sorted()
         .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
         .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-  }
-
-  static Instant instant(Object o) {
-    return switch (o) {
-      case null -> null;
-      case Instant i -> i;
-      case OffsetDateTime t -> t.toInstant();
-      case java.sql.Timestamp t -> t.toInstant();
-      default -> throw new IllegalStateException("unexpected time type " + o.getClass());
-    };
-  }
-
-  static OffsetDateTime time(Instant t) {
-    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
   }
 }

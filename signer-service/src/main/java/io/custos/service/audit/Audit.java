@@ -3,7 +3,6 @@ package io.custos.service.audit;
 import io.custos.audit.Actor;
 import io.custos.audit.AuditEvent;
 import io.custos.audit.AuditLog;
-import io.custos.audit.EntryType;
 import io.custos.audit.Payload;
 import io.custos.audit.SubjectId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,17 +37,18 @@ public class Audit {
   /**
    * Appends an entry to the audit inbox within the current transaction.
    *
-   * @param type what happened
+   * @param type what happened, from the one catalogue of entry types
    * @param actor who did it (a username, or {@link #SYSTEM})
    * @param subjects the ids it concerns (wallet, request, transaction)
    * @param payload the details; amounts as decimal strings
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void record(EntryType type, String actor, List<String> subjects, Map<String, ?> payload) {
+  public void record(
+      AuditEntryType type, String actor, List<String> subjects, Map<String, ?> payload) {
     AuditEvent event =
         new AuditEvent(
             clock.instant(),
-            type,
+            type.type(),
             new Actor(actor),
             subjects.stream().map(SubjectId::new).toList(),
             Payload.of(payload));

@@ -1,9 +1,9 @@
 package io.custos.service.policy;
 
 import io.custos.audit.AuditLog;
-import io.custos.audit.EntryType;
 import io.custos.policy.Policy;
 import io.custos.service.audit.Audit;
+import io.custos.service.audit.AuditEntryType;
 import io.custos.service.chain.EthereumConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -31,8 +31,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class PolicyActivation {
-
-  static final EntryType POLICY_ACTIVATED = new EntryType("policy.activated");
 
   private static final Logger LOG = Logger.getLogger(PolicyActivation.class);
 
@@ -115,6 +113,7 @@ public class PolicyActivation {
       p.put("governanceRequestId", request.toString());
     }
     p.put("document", document);
-    audit.record(POLICY_ACTIVATED, Audit.SYSTEM, List.of("policy:" + policy.hash()), p);
+    audit.record(
+        AuditEntryType.POLICY_ACTIVATED, Audit.SYSTEM, List.of("policy:" + policy.hash()), p);
   }
 }

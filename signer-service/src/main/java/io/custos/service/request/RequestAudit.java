@@ -2,11 +2,11 @@ package io.custos.service.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.custos.audit.EntryType;
 import io.custos.policy.Decision;
 import io.custos.service.api.ApiException;
 import io.custos.service.approvals.VerifiedSignature;
 import io.custos.service.audit.Audit;
+import io.custos.service.audit.AuditEntryType;
 import io.custos.service.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -23,15 +23,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class RequestAudit {
-
-  /** Not an {@link EntryType} constant of the library: specific to the request workflow. */
-  static final EntryType REQUEST_EXPIRED = new EntryType("request.expired");
-
-  /** A speed-up or cancel never signed because a transaction of its nonce was mined first. */
-  static final EntryType REQUEST_REPLACED = new EntryType("request.replaced");
-
-  /** A verdict whose device signature did not prove it; nothing else changed. */
-  static final EntryType APPROVAL_REFUSED = new EntryType("approval.refused");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,7 +67,7 @@ class RequestAudit {
     if (r.replaces() != null) {
       subjects.add("request:" + r.replaces());
     }
-    audit.record(EntryType.REQUEST_SUBMITTED, actor, subjects, p);
+    audit.record(AuditEntryType.REQUEST_SUBMITTED, actor, subjects, p);
     decided(r.id(), null, r.evaluation(), actor);
   }
 
@@ -93,7 +84,8 @@ class RequestAudit {
     p.put("digest", signed.digest());
     p.put("signature", signed.signature());
     p.put("typedData", signed.typedData());
-    audit.record(EntryType.APPROVAL_RECORDED, approver.username(), List.of("request:" + id), p);
+    audit.record(
+        AuditEntryType.APPROVAL_RECORDED, approver.username(), List.of("request:" + id), p);
   }
 
   /**
@@ -114,7 +106,7 @@ class RequestAudit {
       // As text: what a client sends may hold numbers the canonical form does not allow.
       p.put("typedDataJson", body.typedData().toString());
     }
-    audit.record(APPROVAL_REFUSED, approver.username(), List.of("request:" + id), p);
+    audit.record(AuditEntryType.APPROVAL_REFUSED, approver.username(), List.of("request:" + id), p);
   }
 
   void decided(UUID id, RequestState from, Evaluation e, String actor) {
@@ -131,14 +123,16 @@ class RequestAudit {
       p.put("notBefore", e.notBefore().toString());
     }
     p.put("explanation", parse(e.explanationJson()));
-    EntryType type =
-        e.state() == RequestState.REJECTED ? EntryType.REQUEST_REJECTED : EntryType.POLICY_DECIDED;
+    AuditEntryType type =
+        e.state() == RequestState.REJECTED
+            ? AuditEntryType.REQUEST_REJECTED
+            : AuditEntryType.POLICY_DECIDED;
     audit.record(type, actor, List.of("request:" + id), p);
   }
 
   void expired(UUID id) {
     audit.record(
-        REQUEST_EXPIRED,
+        AuditEntryType.REQUEST_EXPIRED,
         Audit.SYSTEM,
         List.of("request:" + id),
         Map.of("requestId", id.toString()));
@@ -146,7 +140,7 @@ class RequestAudit {
 
   void replacedBeforeSigning(UUID id) {
     audit.record(
-        REQUEST_REPLACED,
+        AuditEntryType.REQUEST_REPLACED,
         Audit.SYSTEM,
         List.of("request:" + id),
         Map.of("requestId", id.toString()));

@@ -2,6 +2,7 @@ package io.custos.service.request;
 
 import io.custos.policy.usage.UsageKey;
 import io.custos.service.identity.Caller;
+import io.custos.service.support.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -64,7 +65,7 @@ class RequestRepository {
             + " updated_at, replaces, initiated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (requester_subject, idempotency_key) DO NOTHING";
-    return Jdbc.work(
+    return Sql.work(
         em,
         c -> {
           try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -95,17 +96,17 @@ class RequestRepository {
     s.setBigDecimal(15, r.exposure() == null ? null : new BigDecimal(r.exposure().units()));
     s.setString(16, r.destination());
     s.setBytes(17, d.data().toByteArray());
-    s.setBigDecimal(18, Jdbc.decimal(d.maxFeePerGas()));
-    s.setBigDecimal(19, Jdbc.decimal(d.maxPriorityFeePerGas()));
+    s.setBigDecimal(18, Sql.decimal(d.maxFeePerGas()));
+    s.setBigDecimal(19, Sql.decimal(d.maxPriorityFeePerGas()));
     s.setString(20, d.memo());
     s.setString(21, e.state().name());
     s.setString(22, e.decision().rule());
     s.setString(23, e.decision().policyHash());
     s.setString(24, e.explanationJson());
-    s.setObject(25, Jdbc.time(e.notBefore()));
-    s.setObject(26, Jdbc.time(e.allowedAt()));
-    s.setObject(27, Jdbc.time(r.now()));
-    s.setObject(28, Jdbc.time(r.now()));
+    s.setObject(25, Sql.time(e.notBefore()));
+    s.setObject(26, Sql.time(e.allowedAt()));
+    s.setObject(27, Sql.time(r.now()));
+    s.setObject(28, Sql.time(r.now()));
     s.setObject(29, r.replaces());
     s.setString(30, r.initiatedBy());
   }
@@ -126,7 +127,7 @@ class RequestRepository {
         "UPDATE tx_request SET state = ?, decided_rule = ?, policy_hash = ?,"
             + " explanation = CAST(? AS jsonb), not_before = ?, allowed_at = ?, updated_at = ?"
             + " WHERE id = ? AND state = ?";
-    return Jdbc.work(
+    return Sql.work(
         em,
         c -> {
           try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -134,9 +135,9 @@ class RequestRepository {
             s.setString(2, e.decision().rule());
             s.setString(3, e.decision().policyHash());
             s.setString(4, e.explanationJson());
-            s.setObject(5, Jdbc.time(e.notBefore()));
-            s.setObject(6, Jdbc.time(e.allowedAt()));
-            s.setObject(7, Jdbc.time(now));
+            s.setObject(5, Sql.time(e.notBefore()));
+            s.setObject(6, Sql.time(e.allowedAt()));
+            s.setObject(7, Sql.time(now));
             s.setObject(8, id);
             s.setString(9, from.name());
             return s.executeUpdate() == 1;
@@ -164,7 +165,7 @@ class RequestRepository {
             + " approver_groups = EXCLUDED.approver_groups, verdict = EXCLUDED.verdict,"
             + " comment = EXCLUDED.comment, evidence_scheme = EXCLUDED.evidence_scheme,"
             + " evidence_payload = EXCLUDED.evidence_payload, at = EXCLUDED.at";
-    Jdbc.work(
+    Sql.work(
         em,
         c -> {
           try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -176,7 +177,7 @@ class RequestRepository {
             s.setString(6, comment);
             s.setString(7, evidenceScheme);
             s.setString(8, evidencePayload);
-            s.setObject(9, Jdbc.time(at));
+            s.setObject(9, Sql.time(at));
             return s.executeUpdate();
           }
         });
@@ -205,6 +206,6 @@ class RequestRepository {
 
   /** The usage figures of {@code keys} at {@code now}: see {@link UsageQuery}. */
   Map<UsageKey, BigInteger> usage(List<UsageKey> keys, Instant now, UUID exclude, UUID original) {
-    return Jdbc.work(em, c -> UsageQuery.read(c, keys, now, exclude, original));
+    return Sql.work(em, c -> UsageQuery.read(c, keys, now, exclude, original));
   }
 }

@@ -1,5 +1,6 @@
 package io.custos.service.request;
 
+import io.custos.service.support.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
@@ -50,7 +51,7 @@ class RequestScans {
     }
     sql.append(" ORDER BY r.created_at DESC, r.id DESC LIMIT ?");
     params.add(limit);
-    return Jdbc.work(
+    return Sql.work(
         em,
         c -> {
           try (PreparedStatement s = c.prepareStatement(sql.toString())) {
@@ -74,7 +75,7 @@ class RequestScans {
         "SELECT hash, nonce, state, block_number, signed_at, broadcast_at FROM eth_transaction"
             + " WHERE request_id = ?"
             + " ORDER BY attempt DESC LIMIT 1";
-    return Jdbc.work(
+    return Sql.work(
         em,
         c -> {
           try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -91,15 +92,11 @@ class RequestScans {
                       rs.getLong(2),
                       rs.getString(3),
                       blockNumber,
-                      instant(rs.getObject(5, OffsetDateTime.class)),
-                      instant(rs.getObject(6, OffsetDateTime.class))));
+                      Sql.instant(rs.getObject(5, OffsetDateTime.class)),
+                      Sql.instant(rs.getObject(6, OffsetDateTime.class))));
             }
           }
         });
-  }
-
-  private static Instant instant(OffsetDateTime t) {
-    return t == null ? null : t.toInstant();
   }
 
   /**
@@ -107,22 +104,22 @@ class RequestScans {
    * signed_at} is set by the insert of the transaction; the index holds only these requests).
    */
   List<UUID> due(Instant now, int max) {
-    return Jdbc.uuids(
+    return Sql.uuids(
         em,
         "SELECT r.id FROM tx_request r WHERE r.state = 'APPROVED' AND r.signed_at IS NULL"
             + " AND r.not_before <= ? AND NOT EXISTS (SELECT 1 FROM eth_transaction e"
             + " WHERE e.request_id = r.id) ORDER BY r.not_before, r.id LIMIT ?",
-        Jdbc.time(now),
+        Sql.time(now),
         max);
   }
 
   /** Timelocked requests whose timelock has ended, to be decided again before release. */
   List<UUID> timelockEnded(Instant now, int max) {
-    return Jdbc.uuids(
+    return Sql.uuids(
         em,
         "SELECT id FROM tx_request WHERE state = 'TIMELOCKED' AND not_before <= ?"
             + " ORDER BY not_before, id LIMIT ?",
-        Jdbc.time(now),
+        Sql.time(now),
         max);
   }
 
@@ -131,13 +128,13 @@ class RequestScans {
    * more).
    */
   boolean replacedBeforeSigning(UUID id, Instant now) {
-    return !Jdbc.uuids(
+    return !Sql.uuids(
             em,
             "UPDATE tx_request r SET state = 'REPLACED', allowed_at = NULL, updated_at = ?"
                 + " WHERE r.id = ? AND r.state = 'APPROVED' AND r.replaces IS NOT NULL"
                 + " AND NOT EXISTS (SELECT 1 FROM eth_transaction e WHERE e.request_id = r.id)"
                 + " RETURNING r.id",
-            Jdbc.time(now),
+            Sql.time(now),
             id)
         .isEmpty();
   }
@@ -148,7 +145,7 @@ class RequestScans {
    */
   UUID replacedBy(UUID id) {
     List<UUID> ids =
-        Jdbc.uuids(
+        Sql.uuids(
             em,
             "SELECT id FROM tx_request WHERE replaces = ?"
                 + " AND state NOT IN ('DENIED', 'REJECTED', 'EXPIRED')"
@@ -159,11 +156,11 @@ class RequestScans {
 
   /** Expires requests pending since before {@code cutoff}; returns their ids. */
   List<UUID> expire(Instant cutoff, Instant now) {
-    return Jdbc.uuids(
+    return Sql.uuids(
         em,
         "UPDATE tx_request SET state = 'EXPIRED', updated_at = ? WHERE state = 'PENDING_APPROVAL'"
             + " AND created_at < ? RETURNING id",
-        Jdbc.time(now),
-        Jdbc.time(cutoff));
+        Sql.time(now),
+        Sql.time(cutoff));
   }
 }

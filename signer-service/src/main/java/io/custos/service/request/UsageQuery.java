@@ -3,6 +3,7 @@ package io.custos.service.request;
 import io.custos.policy.usage.Measure;
 import io.custos.policy.usage.UsageKey;
 import io.custos.policy.value.Asset;
+import io.custos.service.support.Sql;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -99,7 +100,7 @@ final class UsageQuery {
     params.add(key.scope().name());
     params.add(key.subject());
     params.add(token == null ? "" : token);
-    params.add(Jdbc.time(wholeFrom));
+    params.add(Sql.time(wholeFrom));
 
     String edge =
         "(SELECT "
@@ -111,8 +112,8 @@ final class UsageQuery {
             + " = ?"
             + tokenFilter
             + " AND id <> ? AND id <> ?)";
-    params.add(Jdbc.time(since));
-    params.add(Jdbc.time(wholeFrom));
+    params.add(Sql.time(since));
+    params.add(Sql.time(wholeFrom));
     params.add(key.subject());
     if (token != null) {
       params.add(token);
@@ -130,7 +131,7 @@ final class UsageQuery {
             + " = ?"
             + tokenFilter
             + " AND id IN (?, ?))";
-    params.add(Jdbc.time(wholeFrom));
+    params.add(Sql.time(wholeFrom));
     params.add(key.subject());
     if (token != null) {
       params.add(token);

@@ -1,7 +1,7 @@
 package io.custos.service.sending;
 
-import io.custos.audit.EntryType;
 import io.custos.service.audit.Audit;
+import io.custos.service.audit.AuditEntryType;
 import io.custos.service.chain.EthereumNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -60,7 +60,7 @@ public class Broadcaster {
       if (!sent.hasError() || nodeHasOurs(hash)) {
         markBroadcast(txId);
         audit.record(
-            EntryType.TRANSACTION_BROADCAST,
+            AuditEntryType.TRANSACTION_BROADCAST,
             Audit.SYSTEM,
             List.of("request:" + row[2], "tx:" + hash),
             Map.of("hash", hash, "nonce", row[3].toString()));

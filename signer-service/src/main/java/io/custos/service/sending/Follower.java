@@ -1,7 +1,7 @@
 package io.custos.service.sending;
 
-import io.custos.audit.EntryType;
 import io.custos.service.audit.Audit;
+import io.custos.service.audit.AuditEntryType;
 import io.custos.service.chain.EthereumConfig;
 import io.custos.service.chain.EthereumNode;
 import io.quarkus.scheduler.Scheduled;
@@ -44,11 +44,6 @@ public class Follower {
   private static final Duration SETTLED_COUNT_EVERY = Duration.ofMinutes(1);
   private static final int SWEEP_EVERY = 10;
   private static final long MAX_BLOCKS_PER_TICK = 32;
-
-  /**
-   * Not an {@link EntryType} constant of the library: another transaction of its nonce was mined.
-   */
-  static final EntryType TRANSACTION_REPLACED = new EntryType("transaction.replaced");
 
   private final EntityManager em;
   private final EthereumNode node;
@@ -285,7 +280,7 @@ public class Follower {
     // Another instance following the same transaction may have moved it first: one entry only.
     if (moved && !next.equals("MINED")) {
       audit.record(
-          reverted ? EntryType.TRANSACTION_FAILED : EntryType.TRANSACTION_CONFIRMED,
+          reverted ? AuditEntryType.TRANSACTION_FAILED : AuditEntryType.TRANSACTION_CONFIRMED,
           Audit.SYSTEM,
           List.of("request:" + requestId, "tx:" + hash),
           Map.of(
@@ -319,7 +314,7 @@ public class Follower {
       metrics.settled("REPLACED", 1);
       String hash = Numeric.toHexString((byte[]) r[2]);
       audit.record(
-          TRANSACTION_REPLACED,
+          AuditEntryType.TRANSACTION_REPLACED,
           Audit.SYSTEM,
           List.of("request:" + r[1], "tx:" + hash),
           Map.of("hash", hash, "nonce", r[3].toString(), "minedHash", minedHash));

@@ -1,10 +1,10 @@
 package io.custos.service.sending;
 
-import io.custos.audit.EntryType;
 import io.custos.hsm.HsmException;
 import io.custos.hsm.eth.EthereumSigner;
 import io.custos.hsm.eth.SignedTransaction;
 import io.custos.service.audit.Audit;
+import io.custos.service.audit.AuditEntryType;
 import io.custos.service.chain.EthereumNode;
 import io.custos.service.wallet.SigningKey;
 import io.micrometer.core.instrument.Timer;
@@ -165,7 +165,7 @@ public class NonceAndSign {
         .executeUpdate();
     String hash = hex(signed.hash().bytes());
     audit.record(
-        EntryType.TRANSACTION_SIGNED,
+        AuditEntryType.TRANSACTION_SIGNED,
         Audit.SYSTEM,
         List.of("request:" + out.requestId(), "wallet:" + key.walletId(), "tx:" + hash),
         signedPayload(out, key, fees, nonce, attempt, signed));

@@ -1,9 +1,9 @@
 package io.custos.service.sending;
 
-import io.custos.audit.EntryType;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
 import io.custos.service.audit.Audit;
+import io.custos.service.audit.AuditEntryType;
 import io.custos.service.chain.EthereumNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +31,6 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 @ApplicationScoped
 public class NonceReconciler {
 
-  static final EntryType NONCE_DIVERGED = new EntryType("nonce.diverged");
-  static final EntryType NONCE_RESUMED = new EntryType("nonce.resumed");
   private static final Logger LOG = Logger.getLogger(NonceReconciler.class);
 
   private final EntityManager em;
@@ -102,7 +100,7 @@ public class NonceReconciler {
     long next = ((Number) resumed.get(0)).longValue();
     LOG.warnf("%s lifted the hold on %s; its next nonce is %d", operator, address, next);
     audit.record(
-        NONCE_RESUMED,
+        AuditEntryType.NONCE_RESUMED,
         operator,
         List.of("address:" + address),
         Map.of(
@@ -149,7 +147,7 @@ public class NonceReconciler {
             + " signing for this account is held",
         address, cursor, onNode);
     audit.record(
-        NONCE_DIVERGED,
+        AuditEntryType.NONCE_DIVERGED,
         Audit.SYSTEM,
         List.of("address:" + address),
         Map.of(

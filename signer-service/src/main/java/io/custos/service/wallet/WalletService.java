@@ -1,6 +1,5 @@
 package io.custos.service.wallet;
 
-import io.custos.audit.EntryType;
 import io.custos.hsm.KeyId;
 import io.custos.hsm.KeyInfo;
 import io.custos.hsm.KeyRef;
@@ -8,6 +7,7 @@ import io.custos.hsm.KeyVault;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
 import io.custos.service.audit.Audit;
+import io.custos.service.audit.AuditEntryType;
 import io.custos.service.chain.EthereumNode;
 import io.custos.service.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +75,7 @@ public class WalletService {
     w.createdBy = admin.username();
     em.persist(w);
     audit.record(
-        EntryType.KEY_CREATED,
+        AuditEntryType.KEY_CREATED,
         admin.username(),
         List.of("wallet:" + w.id),
         Map.of(

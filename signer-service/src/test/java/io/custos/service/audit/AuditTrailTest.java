@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.custos.audit.EntryType;
 import io.custos.audit.verify.AuditVerifier;
 import io.custos.audit.verify.VerificationReport;
 import io.custos.audit.verify.VerifierKey;
@@ -99,7 +98,7 @@ class AuditTrailTest {
             BigInteger.valueOf(12345),
             new byte[0],
             FeeCaps.NONE));
-    awaitType(EntryType.TRANSACTION_CONFIRMED.name());
+    awaitType(AuditEntryType.TRANSACTION_CONFIRMED.typeName());
 
     as("ivan").post("/api/v1/audit/checkpoint").then().statusCode(200);
     String pem = as("ivan").get("/api/v1/audit/key").then().statusCode(200).extract().asString();
@@ -129,12 +128,17 @@ class AuditTrailTest {
 
   @Test
   void anEntryIsWrittenOnlyIfItsTransactionCommits() throws Exception {
+    String rolledBack = "rolled-back-" + UUID.randomUUID();
+    String kept = "kept-" + UUID.randomUUID();
     try {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
                 audit.record(
-                    EntryType.POLICY_CHANGED, "tester", List.of(), Map.of("marker", "rolled-back"));
+                    AuditEntryType.REQUEST_EXPIRED,
+                    "tester",
+                    List.of(),
+                    Map.of("requestId", rolledBack));
                 throw new IllegalStateException("the state change failed");
               });
     } catch (IllegalStateException expected) {
@@ -144,11 +148,35 @@ class AuditTrailTest {
         .run(
             () ->
                 audit.record(
-                    EntryType.POLICY_CHANGED, "tester", List.of(), Map.of("marker", "kept")));
+                    AuditEntryType.REQUEST_EXPIRED,
+                    "tester",
+                    List.of(),
+                    Map.of("requestId", kept)));
 
-    awaitType("policy.changed");
+    awaitType("request.expired");
     String export = as("ivan").get("/api/v1/audit/export").then().extract().asString();
-    assertThat(export).contains("\"kept\"").doesNotContain("rolled-back");
+    assertThat(export).contains(kept).doesNotContain(rolledBack);
+  }
+
+  @Test
+  void everyEntryOnTheLogIsInTheCatalogueWithTheFieldsItDocuments() throws Exception {
+    String export = as("ivan").get("/api/v1/audit/export").then().extract().asString();
+    List<JsonNode> all = entries(export);
+    assertThat(all).isNotEmpty();
+    for (JsonNode e : all) {
+      String name = e.get("type").asText();
+      AuditEntryType type =
+          AuditEntryType.byName(name)
+              .orElseThrow(() -> new AssertionError(name + " is written but not catalogued"));
+      List<String> fields = new ArrayList<>();
+      e.get("payload").fieldNames().forEachRemaining(fields::add);
+      List<String> documented =
+          type.payloadFields().stream().map(f -> f.replaceAll("[\\[\\]]", "")).toList();
+      List<String> required =
+          type.payloadFields().stream().filter(f -> !f.startsWith("[")).toList();
+      assertThat(documented).as("payload of %s", name).containsAll(fields);
+      assertThat(fields).as("payload of %s", name).containsAll(required);
+    }
   }
 
   @Test

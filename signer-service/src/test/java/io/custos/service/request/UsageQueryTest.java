@@ -7,6 +7,7 @@ import io.custos.policy.usage.Scope;
 import io.custos.policy.usage.UsageKey;
 import io.custos.policy.value.Address;
 import io.custos.policy.value.Asset;
+import io.custos.service.support.Sql;
 import io.custos.testsupport.PostgresServer;
 import io.custos.testsupport.TestDatabase;
 import java.math.BigDecimal;
@@ -96,13 +97,13 @@ class UsageQueryTest {
           c,
           "UPDATE tx_request SET state = 'TIMELOCKED', allowed_at = ?, decided_rule = 'treasury'"
               + " WHERE id = ? AND replaces IS NULL",
-          Jdbc.time(T0.minusSeconds(61)),
+          Sql.time(T0.minusSeconds(61)),
           twice);
       update(
           c,
           "UPDATE tx_request SET state = 'APPROVED', allowed_at = ?, decided_rule = 'payouts'"
               + " WHERE id = ? AND replaces IS NULL",
-          Jdbc.time(T0.minusSeconds(3_599)),
+          Sql.time(T0.minusSeconds(3_599)),
           twice);
       c.commit();
     }
@@ -207,8 +208,8 @@ class UsageQueryTest {
             + " = ?"
             + (token == null ? "" : " AND token_address = '" + token + "'");
     try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setObject(1, Jdbc.time(now.minus(key.window())));
-      s.setObject(2, Jdbc.time(now));
+      s.setObject(1, Sql.time(now.minus(key.window())));
+      s.setObject(2, Sql.time(now));
       s.setObject(3, exclude);
       s.setObject(4, orig == null ? exclude : orig);
       s.setString(5, key.subject());
@@ -305,10 +306,10 @@ class UsageQueryTest {
         state,
         rule,
         "ab".repeat(32),
-        Jdbc.time(allowedAt),
-        Jdbc.time(allowedAt),
-        Jdbc.time(T0.minus(Duration.ofHours(3))),
-        Jdbc.time(T0.minus(Duration.ofHours(3))),
+        Sql.time(allowedAt),
+        Sql.time(allowedAt),
+        Sql.time(T0.minus(Duration.ofHours(3))),
+        Sql.time(T0.minus(Duration.ofHours(3))),
         replaces,
         replaces == null ? null : "alice");
     return id;
@@ -330,7 +331,7 @@ class UsageQueryTest {
               c,
               "UPDATE tx_request SET state = 'APPROVED', allowed_at = ?, decided_rule = ?"
                   + " WHERE id = ? AND state = 'TIMELOCKED'",
-              Jdbc.time(at),
+              Sql.time(at),
               RULES[random.nextInt(RULES.length)],
               id);
       case 2 ->
@@ -338,14 +339,14 @@ class UsageQueryTest {
               c,
               "UPDATE tx_request SET state = 'APPROVED', allowed_at = ? WHERE id = ?"
                   + " AND state = 'PENDING_APPROVAL'",
-              Jdbc.time(at),
+              Sql.time(at),
               id);
       default ->
           update(
               c,
               "UPDATE tx_request SET state = 'EXPIRED', updated_at = ? WHERE id = ?"
                   + " AND state = 'PENDING_APPROVAL'",
-              Jdbc.time(at),
+              Sql.time(at),
               id);
     }
   }
