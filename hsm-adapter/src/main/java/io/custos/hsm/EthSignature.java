@@ -1,6 +1,7 @@
 package io.custos.hsm;
 
 import java.math.BigInteger;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 
 /**
  * An ECDSA secp256k1 signature as Ethereum accepts it: low {@code s} (EIP-2) and the parity of the
@@ -12,12 +13,17 @@ import java.math.BigInteger;
  */
 public record EthSignature(BigInteger r, BigInteger s, int yParity) {
 
+  // The curve's order, read here and not from io.custos.hsm.secp256k1: that package builds on
+  // the port's values, and the port imports nothing that builds on it.
+  private static final BigInteger N = CustomNamedCurves.getByName("secp256k1").getN();
+  private static final BigInteger HALF_N = N.shiftRight(1);
+
   /** Validates the ranges. */
   public EthSignature {
-    if (r == null || r.signum() <= 0 || r.compareTo(Secp256k1.N) >= 0) {
+    if (r == null || r.signum() <= 0 || r.compareTo(N) >= 0) {
       throw new IllegalArgumentException("r is out of range");
     }
-    if (s == null || s.signum() <= 0 || s.compareTo(Secp256k1.HALF_N) > 0) {
+    if (s == null || s.signum() <= 0 || s.compareTo(HALF_N) > 0) {
       throw new IllegalArgumentException("s must be low (EIP-2): in [1, n/2]");
     }
     if (yParity != 0 && yParity != 1) {

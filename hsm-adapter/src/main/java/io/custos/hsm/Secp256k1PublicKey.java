@@ -2,6 +2,9 @@ package io.custos.hsm;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * A secp256k1 public key as an uncompressed SEC1 point: {@code 04 || x || y}, 65 bytes, checked to
@@ -11,13 +14,28 @@ import java.util.HexFormat;
  */
 public record Secp256k1PublicKey(byte[] uncompressed) {
 
+  // Read here and not from io.custos.hsm.secp256k1: that package builds on the port's values,
+  // and the port imports nothing that builds on it.
+  private static final ECCurve CURVE = CustomNamedCurves.getByName("secp256k1").getCurve();
+
   /** Validates the encoding and that the point is on secp256k1. */
   public Secp256k1PublicKey {
     if (uncompressed == null || uncompressed.length != 65 || uncompressed[0] != 0x04) {
       throw new IllegalArgumentException("a public key is an uncompressed SEC1 point of 65 bytes");
     }
     uncompressed = uncompressed.clone();
-    Secp256k1.decodePoint(uncompressed);
+    checkOnCurve(uncompressed);
+  }
+
+  private static void checkOnCurve(byte[] encoded) {
+    try {
+      ECPoint point = CURVE.decodePoint(encoded);
+      if (point.isInfinity() || !point.isValid()) {
+        throw new IllegalArgumentException("not a point on secp256k1");
+      }
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a point on secp256k1", e);
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.custos.hsm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.custos.hsm.secp256k1.Secp256k1;
 import java.math.BigInteger;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

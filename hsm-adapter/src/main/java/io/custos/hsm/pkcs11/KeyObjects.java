@@ -9,8 +9,8 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_EC_KEY_PAIR_GEN;
 
 import io.custos.hsm.KeyId;
 import io.custos.hsm.KeyInfo;
-import io.custos.hsm.Secp256k1;
 import io.custos.hsm.Secp256k1PublicKey;
+import io.custos.hsm.secp256k1.Secp256k1;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -9,7 +9,7 @@ import io.custos.hsm.KeyInfo;
 import io.custos.hsm.KeyLabels;
 import io.custos.hsm.KeyRef;
 import io.custos.hsm.KeyVault;
-import io.custos.hsm.Secp256k1Verifier;
+import io.custos.hsm.secp256k1.Secp256k1Verifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_ECDSA;
 
 import io.custos.hsm.Digest32;
 import io.custos.hsm.KeyInfo;
-import io.custos.hsm.Secp256k1Verifier;
+import io.custos.hsm.secp256k1.Secp256k1Verifier;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.xipki.pkcs11.wrapper.Mechanism;

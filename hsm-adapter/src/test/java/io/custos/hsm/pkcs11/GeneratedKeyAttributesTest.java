@@ -21,7 +21,7 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_ATTRIBUTE_SENSITIVE;
 
 import iaik.pkcs.pkcs11.wrapper.CK_ATTRIBUTE;
 import io.custos.hsm.KeyInfo;
-import io.custos.hsm.Secp256k1;
+import io.custos.hsm.secp256k1.Secp256k1;
 import io.custos.testsupport.SoftHsmExtension;
 import io.custos.testsupport.SoftHsmToken;
 import org.junit.jupiter.api.AfterAll;

@@ -11,7 +11,7 @@ import io.custos.hsm.HsmException.Reason;
 import io.custos.hsm.KeyId;
 import io.custos.hsm.KeyInfo;
 import io.custos.hsm.KeyRef;
-import io.custos.hsm.Secp256k1;
+import io.custos.hsm.secp256k1.Secp256k1;
 import io.custos.hsm.testing.KeyVaultContract;
 import io.custos.testsupport.SoftHsmExtension;
 import io.custos.testsupport.SoftHsmToken;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.custos.hsm.Digest32;
 import io.custos.hsm.EthSignature;
 import io.custos.hsm.KeyInfo;
-import io.custos.hsm.Secp256k1;
+import io.custos.hsm.secp256k1.Secp256k1;
 import io.custos.hsm.testing.KeyVaultContract;
 import io.custos.testsupport.SoftHsmExtension;
 import io.custos.testsupport.SoftHsmToken;

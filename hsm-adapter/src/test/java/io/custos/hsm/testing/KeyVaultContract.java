@@ -11,7 +11,7 @@ import io.custos.hsm.KeyId;
 import io.custos.hsm.KeyInfo;
 import io.custos.hsm.KeyRef;
 import io.custos.hsm.KeyVault;
-import io.custos.hsm.Secp256k1;
+import io.custos.hsm.secp256k1.Secp256k1;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package io.custos.hsm;
+package io.custos.hsm.secp256k1;
 
+import io.custos.hsm.Secp256k1PublicKey;
 import java.math.BigInteger;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -8,7 +9,8 @@ import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * The secp256k1 curve, from Bouncy Castle's custom implementation (fast field arithmetic and the
- * GLV endomorphism, which halves the doublings of a scalar multiplication).
+ * GLV endomorphism, which halves the doublings of a scalar multiplication). Its Bouncy Castle types
+ * stay inside this package; the port's values check their own invariants.
  */
 public final class Secp256k1 {
 

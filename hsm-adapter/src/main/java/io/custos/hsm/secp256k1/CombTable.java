@@ -1,4 +1,4 @@
-package io.custos.hsm;
+package io.custos.hsm.secp256k1;
 
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECPoint;

@@ -1,5 +1,9 @@
-package io.custos.hsm;
+package io.custos.hsm.secp256k1;
 
+import io.custos.hsm.Digest32;
+import io.custos.hsm.EthSignature;
+import io.custos.hsm.HsmException;
+import io.custos.hsm.Secp256k1PublicKey;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.bouncycastle.util.BigIntegers;

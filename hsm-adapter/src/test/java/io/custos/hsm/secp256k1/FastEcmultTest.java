@@ -1,4 +1,4 @@
-package io.custos.hsm;
+package io.custos.hsm.secp256k1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,12 @@
-package io.custos.hsm;
+package io.custos.hsm.secp256k1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.custos.hsm.Digest32;
+import io.custos.hsm.EthSignature;
+import io.custos.hsm.HsmException;
+import io.custos.hsm.Secp256k1PublicKey;
 import io.custos.hsm.testing.KeyVaultContract;
 import java.math.BigInteger;
 import java.util.HashSet;
@@ -16,6 +20,7 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 
 class Secp256k1VerifierTest {
@@ -106,7 +111,8 @@ class Secp256k1VerifierTest {
         BigInteger r = point.getAffineXCoord().toBigInteger().mod(n);
         Digest32 digest =
             new Digest32(
-                EthSignature.toBytes32(s.multiply(k).subtract(r.multiply(PRIVATE)).mod(n)));
+                BigIntegers.asUnsignedByteArray(
+                    32, s.multiply(k).subtract(r.multiply(PRIVATE)).mod(n)));
         boolean high = s.compareTo(Secp256k1.HALF_N) > 0;
 
         EthSignature signature = VERIFIER.complete(digest, r, s);
@@ -136,7 +142,7 @@ class Secp256k1VerifierTest {
     BigInteger e = BigInteger.valueOf(777);
     ECPoint q =
         point.multiply(s).subtract(Secp256k1.G.multiply(e)).multiply(r.modInverse(n)).normalize();
-    Digest32 digest = new Digest32(EthSignature.toBytes32(e));
+    Digest32 digest = new Digest32(BigIntegers.asUnsignedByteArray(32, e));
     ECDSASigner bouncyCastle = new ECDSASigner();
     bouncyCastle.init(false, new ECPublicKeyParameters(q, domain()));
     assertThat(bouncyCastle.verifySignature(digest.bytes(), r, s))
@@ -157,7 +163,7 @@ class Secp256k1VerifierTest {
   private static ECPoint pointWithX(BigInteger x) {
     byte[] compressed = new byte[33];
     compressed[0] = 0x02;
-    System.arraycopy(EthSignature.toBytes32(x), 0, compressed, 1, 32);
+    System.arraycopy(BigIntegers.asUnsignedByteArray(32, x), 0, compressed, 1, 32);
     try {
       return Secp256k1.CURVE.decodePoint(compressed);
     } catch (IllegalArgumentException notOnTheCurve) {
