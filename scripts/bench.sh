@@ -4,8 +4,9 @@
 # installed in ~/.m2 first, and need no running stack: they make their own SoftHSM2 token and PostgreSQL
 # databases through test-support. Figures and their history: docs/benchmarks.md.
 
-# JMH settings short enough for a shared 2-core machine: about 3 s per case instead of the annotations' 9.
-POLICY_BENCH_QUICK="-wi 1 -w 1s -i 2 -r 1s"
+# JMH settings short enough for a shared 2-core machine: about 4 s per case instead of the annotations'
+# 9, with the three measured iterations JMH needs before it prints an error bar.
+POLICY_BENCH_QUICK="-wi 1 -w 1s -i 3 -r 1s"
 
 bench_usage() {
   cat >&2 <<'USAGE'
@@ -19,8 +20,8 @@ bench_usage() {
            SoftHSM2 signing through the adapter against raw C_Sign, on 1 and 2 threads, S measured
            seconds per path and thread count (default 10: about 75 s in all). See hsm-adapter/README.md.
   policy   [--full | JMH options]
-           decisions per second of a 1,000-rule policy (JMH). Short by default (1 warm-up and 2 measured
-           iterations of 1 s per case, about 40 s); --full runs the annotations' settings (5 + 4
+           decisions per second of a 1,000-rule policy (JMH). Short by default (1 warm-up and 3 measured
+           iterations of 1 s per case, under a minute); --full runs the annotations' settings (5 + 4
            iterations, about 90 s); JMH options replace both, e.g. ./custos bench policy -wi 5 -i 10 -f 2.
            See policy-engine/README.md.
   audit    [--seconds S] [--entries N]
