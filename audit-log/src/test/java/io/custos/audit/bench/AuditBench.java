@@ -37,13 +37,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The audit-log benchmark: durable appends per second with 1, 4 and 16 threads, and, at 1,000,000
  * entries, inclusion-proof latency and full verification time. Prints its figures; asserts nothing.
- * Run with {@code ./mvnw -B -ntp -pl audit-log -Pbench test-compile exec:exec}.
+ * Run with {@code ./custos bench audit}. System properties, for a quick run on a busy machine:
+ * {@code bench.seconds} (seconds per append run, default 3) and {@code bench.entries} (the size of
+ * the log that proofs and verification are measured at, default 1,000,000).
  */
 public final class AuditBench {
 
   private static final SoftwareSigner KEY = SoftwareSigner.generate("custos-checkpoint");
-  private static final Duration APPEND_RUN = Duration.ofSeconds(3);
-  private static final int MILLION = 1_000_000;
+  private static final Duration APPEND_RUN =
+      Duration.ofMillis(
+          Math.round(1000 * Double.parseDouble(System.getProperty("bench.seconds", "3"))));
+  private static final int ENTRIES = Integer.getInteger("bench.entries", 1_000_000);
   private static final int PIPELINE = 512;
 
   private AuditBench() {}
@@ -61,7 +65,7 @@ public final class AuditBench {
       withDatabase("b_pipe" + threads, db -> groupCommit(db, threads, PIPELINE));
     }
     withDatabase("b_tx16", db -> callerTransactions(db, 16));
-    withDatabase("b_million", AuditBench::million);
+    withDatabase("b_scale", AuditBench::atScale);
   }
 
   /**
@@ -141,13 +145,13 @@ public final class AuditBench {
     }
   }
 
-  private static void million(TestDatabase db) throws Exception {
+  private static void atScale(TestDatabase db) throws Exception {
     long t0 = System.nanoTime();
-    long checkpoints = bulkLoad(db, MILLION);
+    long checkpoints = bulkLoad(db, ENTRIES);
     System.out.printf(
         "loaded %,d entries (+ tree nodes, %d checkpoints) by the sequencer's insert statements"
             + " in %.1f s%n",
-        MILLION, checkpoints, (System.nanoTime() - t0) / 1e9);
+        ENTRIES, checkpoints, (System.nanoTime() - t0) / 1e9);
 
     try (OneConnectionDataSource ds = new OneConnectionDataSource(db.connect());
         AuditLog log =
@@ -205,14 +209,14 @@ public final class AuditBench {
   private static void proofLatency(AuditLog log) {
     SplittableRandom random = new SplittableRandom(42);
     for (int i = 0; i < 500; i++) {
-      log.inclusionProof(random.nextLong(MILLION), MILLION); // warm-up
+      log.inclusionProof(random.nextLong(ENTRIES), ENTRIES); // warm-up
     }
     int samples = 5_000;
     long[] nanos = new long[samples];
     for (int i = 0; i < samples; i++) {
-      long seq = random.nextLong(MILLION);
+      long seq = random.nextLong(ENTRIES);
       long s = System.nanoTime();
-      InclusionProof proof = log.inclusionProof(seq, MILLION);
+      InclusionProof proof = log.inclusionProof(seq, ENTRIES);
       nanos[i] = System.nanoTime() - s;
       if (proof.path().isEmpty()) {
         throw new IllegalStateException("empty proof");
@@ -222,7 +226,7 @@ public final class AuditBench {
     System.out.printf(
         "inclusion proof at %,d entries (from PostgreSQL, one pooled connection): mean %.0f µs,"
             + " p50 %.0f µs, p99 %.0f µs%n",
-        MILLION,
+        ENTRIES,
         Arrays.stream(nanos).average().orElseThrow() / 1e3,
         nanos[samples / 2] / 1e3,
         nanos[samples * 99 / 100] / 1e3);

@@ -43,9 +43,8 @@ import org.xipki.pkcs11.wrapper.Session;
  * median of the per-pair ratios is printed beside the ratio of totals, as a check on how much the
  * load moved during the run; the load average is printed with every line.
  *
- * <p>Run: {@code ./mvnw -B -ntp -pl hsm-adapter -Pbench test-compile exec:exec}. System properties:
- * {@code bench.seconds} (measured seconds per path and thread count, default 10), {@code
- * bench.slice.ms} (default 250).
+ * <p>Run: {@code ./custos bench hsm [--seconds S]}. System properties: {@code bench.seconds}
+ * (measured seconds per path and thread count, default 10), {@code bench.slice.ms} (default 250).
  */
 public final class SignBench {
 

@@ -11,7 +11,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the JMH decision benchmarks and prints decisions per second per case. JMH command-line
- * options given as arguments (e.g. {@code -wi 1 -i 2}) override the annotations.
+ * options given as arguments, or else in the system property {@code bench.jmh} (e.g. {@code -wi 1
+ * -i 2}, which is how {@code ./custos bench policy} passes them through Maven), override the
+ * annotations.
  */
 public final class PolicyBenchmarkMain {
   private PolicyBenchmarkMain() {}
@@ -19,7 +21,7 @@ public final class PolicyBenchmarkMain {
   public static void main(String[] args) throws RunnerException, CommandLineOptionException {
     Options options =
         new OptionsBuilder()
-            .parent(new CommandLineOptions(args))
+            .parent(new CommandLineOptions(args.length > 0 ? args : jmhOptionsFromProperty()))
             .include("io\\.custos\\.policy\\.bench\\.(Decision|Explain)Benchmark")
             .build();
     Collection<RunResult> results = new Runner(options).run();
@@ -38,5 +40,10 @@ public final class PolicyBenchmarkMain {
           primary.getScore(),
           primary.getScoreError());
     }
+  }
+
+  private static String[] jmhOptionsFromProperty() {
+    String options = System.getProperty("bench.jmh", "").strip();
+    return options.isEmpty() ? new String[0] : options.split("\\s+");
   }
 }
