@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,5 +48,18 @@ class KeycloakSmokeTest {
     assertThatThrownBy(() -> keycloak.passwordToken("alice", "wrong"))
         .hasMessageContaining("invalid_grant")
         .hasMessageNotContaining("wrong");
+  }
+
+  @Test
+  void concurrentLoginsOfOneUserAllGetTheirToken(KeycloakServer keycloak) throws Exception {
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      List<Future<String>> logins =
+          IntStream.range(0, 16)
+              .mapToObj(i -> pool.submit(() -> keycloak.passwordToken("bob", "bob-demo")))
+              .toList();
+      for (Future<String> login : logins) {
+        assertThat(claims(login.get()).get("preferred_username").asText()).isEqualTo("bob");
+      }
+    }
   }
 }
