@@ -1,7 +1,6 @@
 package io.custos.service.chain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -29,10 +28,10 @@ public class NodeReadinessCheck implements HealthCheck {
       long actual = node.chainId();
       return response
           .withData("chainId", actual)
-          .withData("blockNumber", node.blockNumber().longValue())
+          .withData("blockNumber", node.blockNumber())
           .status(actual == node.expectedChainId())
           .build();
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return response
           .down()
           .withData("error", e.getClass().getSimpleName() + ": " + e.getMessage())

@@ -15,8 +15,8 @@ import io.custos.policy.usage.Usage;
 import io.custos.policy.usage.UsageKey;
 import io.custos.policy.value.Address;
 import io.custos.policy.value.ChainId;
-import io.custos.policy.value.Wei;
 import io.custos.service.policy.ActivePolicy;
+import io.custos.service.sending.Outgoing;
 import io.custos.service.wallet.WalletView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -53,15 +53,9 @@ class Evaluator {
     return new TransactionIntent(ChainId.of(wallet.chainId()), w, draft.payload(), fees(draft));
   }
 
-  /**
-   * Absent caps are shown to the policy as unbounded, so a fee condition fails closed. The gas
-   * limit is only known when the transaction is built, after the decision; it is given as 0.
-   */
+  /** The same caps the sender later honours ({@link Outgoing#caps}). */
   private static FeeCaps fees(Draft d) {
-    return new FeeCaps(
-        new Wei(d.maxFeePerGas() == null ? Wei.MAX_UINT256 : d.maxFeePerGas()),
-        new Wei(d.maxPriorityFeePerGas() == null ? Wei.MAX_UINT256 : d.maxPriorityFeePerGas()),
-        0);
+    return Outgoing.caps(d.maxFeePerGas(), d.maxPriorityFeePerGas());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.custos.service.request;
 
 import io.custos.policy.intent.Approval;
+import io.custos.policy.intent.FeeCaps;
 import io.custos.policy.intent.Requester;
 import io.custos.policy.intent.TransactionIntent;
 import io.custos.policy.value.Address;
@@ -9,15 +10,14 @@ import io.custos.policy.value.HexData;
 import io.custos.policy.value.Wei;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
+import io.custos.service.chain.NodeException;
 import io.custos.service.identity.Caller;
-import io.custos.service.sending.FeeCaps;
 import io.custos.service.sending.FeeOracle;
 import io.custos.service.sending.OpenNonce;
 import io.custos.service.sending.Replacements;
 import io.custos.service.wallet.WalletView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
@@ -111,8 +111,8 @@ public class ReplacementService {
             null,
             null,
             HexData.EMPTY,
-            fees.maxFeePerGas(),
-            fees.maxPriorityFeePerGas(),
+            fees.maxFeePerGas().value(),
+            fees.maxPriorityFeePerGas().value(),
             "cancel of " + original.id);
     return create(original, wallet, draft, operator, operator, null, self.lowerHex(), List.of());
   }
@@ -194,13 +194,13 @@ public class ReplacementService {
               "minimumMaxFeePerGas", open.minimumMaxFee().toString(),
               "minimumMaxPriorityFeePerGas", open.minimumTip().toString()));
     }
-    return new FeeCaps(maxFee, tip);
+    return new FeeCaps(new Wei(maxFee), new Wei(tip), 0);
   }
 
   private BigInteger twiceBaseFee() {
     try {
       return feeOracle.baseFee().shiftLeft(1);
-    } catch (IOException e) {
+    } catch (NodeException e) {
       throw new ApiException(
           ProblemType.UNAVAILABLE,
           "the Ethereum node did not give the base fee: " + e.getMessage());
@@ -208,8 +208,8 @@ public class ReplacementService {
   }
 
   private static boolean withinApprovedCaps(RequestEntity original, FeeCaps fees) {
-    return within(fees.maxFeePerGas(), original.maxFeePerGas)
-        && within(fees.maxPriorityFeePerGas(), original.maxPriorityFeePerGas);
+    return within(fees.maxFeePerGas().value(), original.maxFeePerGas)
+        && within(fees.maxPriorityFeePerGas().value(), original.maxPriorityFeePerGas);
   }
 
   private static boolean within(BigInteger value, BigInteger cap) {
@@ -230,8 +230,8 @@ public class ReplacementService {
         token,
         token == null ? null : r.tokenUnits,
         HexData.of(r.data),
-        fees.maxFeePerGas(),
-        fees.maxPriorityFeePerGas(),
+        fees.maxFeePerGas().value(),
+        fees.maxPriorityFeePerGas().value(),
         r.memo);
   }
 }

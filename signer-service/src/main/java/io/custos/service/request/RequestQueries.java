@@ -97,7 +97,7 @@ public class RequestQueries {
     Function<BigInteger, String> text = v -> v == null ? null : v.toString();
     return new RequestView(
         r.id,
-        tx != null ? tx.state() : r.state,
+        tx != null ? tx.state().name() : r.state,
         labels.get(r.walletId),
         r.kind,
         new Address(r.toAddress).checksummed(),

@@ -1,5 +1,6 @@
 package io.custos.service.request;
 
+import io.custos.service.sending.TxState;
 import io.custos.service.support.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -90,7 +91,7 @@ class RequestScans {
                   new TransactionView(
                       "0x" + HexFormat.of().formatHex(rs.getBytes(1)),
                       rs.getLong(2),
-                      rs.getString(3),
+                      TxState.valueOf(rs.getString(3)),
                       blockNumber,
                       Sql.instant(rs.getObject(5, OffsetDateTime.class)),
                       Sql.instant(rs.getObject(6, OffsetDateTime.class))));

@@ -19,7 +19,6 @@ import io.custos.service.approvals.Eip712;
 import io.custos.service.approvals.VerifiedSignature;
 import io.custos.service.identity.Caller;
 import io.custos.service.policy.ActivePolicy;
-import io.custos.service.sending.FeeCaps;
 import io.custos.service.sending.Outgoing;
 import io.custos.service.wallet.WalletService;
 import io.custos.service.wallet.WalletView;
@@ -349,7 +348,7 @@ public class RequestService {
         to.checksummed(),
         r.valueWei,
         r.data,
-        new FeeCaps(r.maxFeePerGas, r.maxPriorityFeePerGas),
+        Outgoing.caps(r.maxFeePerGas, r.maxPriorityFeePerGas),
         r.replaces,
         verdicts.authorization(r));
   }

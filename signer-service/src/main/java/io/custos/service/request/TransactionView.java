@@ -1,5 +1,6 @@
 package io.custos.service.request;
 
+import io.custos.service.sending.TxState;
 import java.time.Instant;
 
 /**
@@ -7,7 +8,7 @@ import java.time.Instant;
  *
  * @param hash the transaction hash
  * @param nonce its nonce
- * @param state SIGNED, BROADCAST, MINED, CONFIRMED or FAILED (REPLACED for a superseded attempt)
+ * @param state where it is (REPLACED for a superseded attempt)
  * @param blockNumber the block it was mined in, or null
  * @param signedAt when the HSM signature was recorded
  * @param broadcastAt when the node first accepted it, or null before
@@ -15,7 +16,7 @@ import java.time.Instant;
 public record TransactionView(
     String hash,
     long nonce,
-    String state,
+    TxState state,
     Long blockNumber,
     Instant signedAt,
     Instant broadcastAt) {}

@@ -3,16 +3,16 @@ package io.custos.service.sending;
 import io.custos.service.audit.Audit;
 import io.custos.service.audit.AuditEntryType;
 import io.custos.service.chain.EthereumNode;
+import io.custos.service.chain.NodeException;
+import io.custos.service.chain.Sent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.web3j.utils.Numeric;
 
 /**
  * Sends a recorded transaction's raw bytes to the node. Sending the same bytes again is harmless
@@ -26,15 +26,19 @@ public class Broadcaster {
 
   private static final Logger LOG = Logger.getLogger(Broadcaster.class);
 
-  private final EntityManager em;
+  private final TransactionRepository transactions;
   private final EthereumNode node;
   private final Clock clock;
   private final Audit audit;
   private final SendingMetrics metrics;
 
   Broadcaster(
-      EntityManager em, EthereumNode node, Clock clock, Audit audit, SendingMetrics metrics) {
-    this.em = em;
+      TransactionRepository transactions,
+      EthereumNode node,
+      Clock clock,
+      Audit audit,
+      SendingMetrics metrics) {
+    this.transactions = transactions;
     this.node = node;
     this.clock = clock;
     this.audit = audit;
@@ -44,36 +48,29 @@ public class Broadcaster {
   /** Sends the transaction if it is still SIGNED; returns whether the node now has it. */
   @Transactional
   public boolean broadcast(UUID txId) {
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT raw, hash, request_id, nonce FROM eth_transaction"
-                    + " WHERE id = ?1 AND state = 'SIGNED' FOR UPDATE SKIP LOCKED")
-            .setParameter(1, txId)
-            .getResultList();
-    if (rows.isEmpty()) {
+    Optional<TransactionRepository.Unsent> locked = transactions.lockSigned(txId);
+    if (locked.isEmpty()) {
       return false; // already sent, or another worker is sending it now
     }
-    Object[] row = (Object[]) rows.get(0);
-    String hash = Numeric.toHexString((byte[]) row[1]);
+    TransactionRepository.Unsent tx = locked.get();
     try {
-      var sent = node.web3j().ethSendRawTransaction(Numeric.toHexString((byte[]) row[0])).send();
-      if (!sent.hasError() || nodeHasOurs(hash)) {
-        markBroadcast(txId);
+      Sent sent = node.sendRaw(tx.raw());
+      if (!(sent instanceof Sent.Refused refused) || node.knowsTransaction(tx.hash())) {
+        transactions.markBroadcast(txId, clock.instant());
         audit.record(
             AuditEntryType.TRANSACTION_BROADCAST,
             Audit.SYSTEM,
-            List.of("request:" + row[2], "tx:" + hash),
-            Map.of("hash", hash, "nonce", row[3].toString()));
+            List.of("request:" + tx.requestId(), "tx:" + tx.hash()),
+            Map.of("hash", tx.hash(), "nonce", Long.toString(tx.nonce())));
         return true;
       }
-      String error = sent.getError().getMessage();
-      LOG.warnf("node refused transaction %s: %s", hash, error);
+      LOG.warnf("node refused transaction %s: %s", tx.hash(), refused.message());
       metrics.broadcastError();
-      note(txId, error);
+      transactions.noteError(txId, refused.message());
       return false;
-    } catch (IOException e) {
+    } catch (NodeException e) {
       metrics.broadcastError();
-      note(txId, "node unreachable: " + e.getMessage());
+      transactions.noteError(txId, "node unreachable: " + e.getMessage());
       return false;
     }
   }
@@ -81,45 +78,22 @@ public class Broadcaster {
   /**
    * Sends a BROADCAST transaction's stored bytes again when the node no longer knows its hash. The
    * same bytes make the same transaction: at most one of them can ever be mined.
+   *
+   * @throws NodeException when the node does not answer (the follower pauses until its next tick)
    */
-  void resendIfForgotten(UUID txId, String hash) throws IOException {
-    if (nodeHasOurs(hash)) {
+  void resendIfForgotten(UUID txId, String hash) {
+    if (!Transitions.resend(TxState.BROADCAST, Optional.empty(), node.knowsTransaction(hash))) {
       return;
     }
-    List<?> raw =
-        em.createNativeQuery(
-                "SELECT raw FROM eth_transaction WHERE id = ?1 AND state = 'BROADCAST'")
-            .setParameter(1, txId)
-            .getResultList();
+    Optional<byte[]> raw = transactions.rawIfBroadcast(txId);
     if (raw.isEmpty()) {
       return;
     }
-    var sent = node.web3j().ethSendRawTransaction(Numeric.toHexString((byte[]) raw.get(0))).send();
-    if (sent.hasError()) {
-      LOG.warnf("the node forgot %s and refused it again: %s", hash, sent.getError().getMessage());
+    if (node.sendRaw(raw.get()) instanceof Sent.Refused refused) {
+      LOG.warnf("the node forgot %s and refused it again: %s", hash, refused.message());
       metrics.broadcastError();
     } else {
       LOG.infof("the node forgot %s; sent the same bytes again", hash);
     }
-  }
-
-  private boolean nodeHasOurs(String hash) throws IOException {
-    return node.web3j().ethGetTransactionByHash(hash).send().getTransaction().isPresent();
-  }
-
-  private void markBroadcast(UUID txId) {
-    em.createNativeQuery(
-            "UPDATE eth_transaction SET state = 'BROADCAST', broadcast_at = ?2, last_error = NULL"
-                + " WHERE id = ?1")
-        .setParameter(1, txId)
-        .setParameter(2, clock.instant())
-        .executeUpdate();
-  }
-
-  private void note(UUID txId, String error) {
-    em.createNativeQuery("UPDATE eth_transaction SET last_error = ?2 WHERE id = ?1")
-        .setParameter(1, txId)
-        .setParameter(2, error)
-        .executeUpdate();
   }
 }

@@ -1,15 +1,13 @@
 package io.custos.service.sending;
 
+import io.custos.policy.intent.FeeCaps;
+import io.custos.service.chain.Call;
 import io.custos.service.chain.EthereumConfig;
 import io.custos.service.chain.EthereumNode;
+import io.custos.service.chain.NodeException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.utils.Numeric;
 
 /**
  * Fills EIP-1559 fees and the gas limit from the node: tip from {@code eth_maxPriorityFeePerGas},
@@ -36,73 +34,62 @@ public class FeeOracle {
     this.maxAgeNanos = config.feeMaxAge().toNanos();
   }
 
-  public Fees fees(String from, Outgoing out) throws IOException {
-    Web3j web3 = node.web3j();
-    Quote market = market(web3);
+  /**
+   * The fees of a new transaction: the market's, within the approved caps.
+   *
+   * @throws FeeAboveCapException when the base fee and tip are above the approved fee cap
+   * @throws NodeException when the node does not give the market or the gas
+   */
+  public Fees fees(String from, Outgoing out) {
+    Quote market = market();
     BigInteger tip = market.tip();
     BigInteger baseFee = market.baseFee();
     BigInteger maxFee = baseFee.shiftLeft(1).add(tip);
-    FeeCaps caps = out.caps();
-    if (caps.maxPriorityFeePerGas() != null) {
-      tip = tip.min(caps.maxPriorityFeePerGas());
+    // Unbounded caps (none approved) are 2^256 - 1: neither bound below changes anything then.
+    BigInteger capFee = out.caps().maxFeePerGas().value();
+    tip = tip.min(out.caps().maxPriorityFeePerGas().value());
+    if (capFee.compareTo(baseFee.add(tip)) < 0) {
+      throw new FeeAboveCapException(
+          "base fee "
+              + baseFee
+              + " + tip "
+              + tip
+              + " wei/gas is above the approved cap of "
+              + capFee);
     }
-    if (caps.maxFeePerGas() != null) {
-      if (caps.maxFeePerGas().compareTo(baseFee.add(tip)) < 0) {
-        throw new FeeAboveCapException(
-            "base fee "
-                + baseFee
-                + " + tip "
-                + tip
-                + " wei/gas is above the approved cap of "
-                + caps.maxFeePerGas());
-      }
-      maxFee = maxFee.min(caps.maxFeePerGas());
-    }
-    return new Fees(gas(web3, from, out), maxFee, tip);
+    maxFee = maxFee.min(capFee);
+    return new Fees(gas(from, out), maxFee, tip);
   }
 
   /**
    * A replacement's fees are the ones its request carries; only the gas limit comes from the node.
    */
-  public Fees replacement(String from, Outgoing out) throws IOException {
+  public Fees replacement(String from, Outgoing out) {
     FeeCaps exact = out.caps();
     return new Fees(
-        gas(node.web3j(), from, out), exact.maxFeePerGas(), exact.maxPriorityFeePerGas());
+        gas(from, out), exact.maxFeePerGas().value(), exact.maxPriorityFeePerGas().value());
   }
 
   /** The base fee of the latest block, in wei per gas. */
-  public BigInteger baseFee() throws IOException {
-    return node.web3j()
-        .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-        .send()
-        .getBlock()
-        .getBaseFeePerGas();
+  public BigInteger baseFee() {
+    return node.latestBaseFee();
   }
 
   /** The latest quote if young enough, else a new one; racing threads may both ask the node. */
-  private Quote market(Web3j web3) throws IOException {
+  private Quote market() {
     Quote q = quote.get();
     if (q != null && System.nanoTime() - q.fetchedAt() < maxAgeNanos) {
       return q;
     }
-    BigInteger tip = web3.ethMaxPriorityFeePerGas().send().getMaxPriorityFeePerGas();
-    var latest =
-        web3.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
-    Quote fresh = new Quote(tip, latest.getBaseFeePerGas(), System.nanoTime());
+    BigInteger tip = node.maxPriorityFeePerGas();
+    Quote fresh = new Quote(tip, node.latestBaseFee(), System.nanoTime());
     quote.set(fresh);
     return fresh;
   }
 
-  private static BigInteger gas(Web3j web3, String from, Outgoing out) throws IOException {
+  private BigInteger gas(String from, Outgoing out) {
     byte[] data = out.data();
-    Transaction call =
-        Transaction.createFunctionCallTransaction(
-            from, null, null, null, out.to(), out.valueWei(), Numeric.toHexString(data));
-    var estimate = web3.ethEstimateGas(call).send();
-    if (estimate.hasError()) {
-      throw new IOException("eth_estimateGas failed: " + estimate.getError().getMessage());
-    }
-    BigInteger gas = estimate.getAmountUsed();
+    BigInteger gas = node.estimateGas(new Call(from, out.to(), out.valueWei(), data));
     // A plain transfer costs exactly 21,000; a call's cost can move between estimate and inclusion.
     return data.length == 0 && gas.equals(TRANSFER_GAS)
         ? gas

@@ -9,22 +9,16 @@ import io.custos.service.chain.EthereumNode;
 import io.custos.service.wallet.SigningKey;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.web3j.crypto.RawTransaction;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
 
 /**
@@ -39,10 +33,8 @@ public class NonceAndSign {
 
   private static final Logger LOG = Logger.getLogger(NonceAndSign.class);
 
-  /** States of a transaction that used its nonce up: nothing else of that nonce can be mined. */
-  static final Set<String> SETTLED = Set.of("MINED", "CONFIRMED", "FAILED");
-
-  private final EntityManager em;
+  private final TransactionRepository transactions;
+  private final NonceCursors cursors;
   private final EthereumSigner signer;
   private final EthereumNode node;
   private final Clock clock;
@@ -50,13 +42,15 @@ public class NonceAndSign {
   private final SendingMetrics metrics;
 
   NonceAndSign(
-      EntityManager em,
+      TransactionRepository transactions,
+      NonceCursors cursors,
       EthereumSigner signer,
       EthereumNode node,
       Clock clock,
       Audit audit,
       SendingMetrics metrics) {
-    this.em = em;
+    this.transactions = transactions;
+    this.cursors = cursors;
     this.signer = signer;
     this.node = node;
     this.clock = clock;
@@ -73,19 +67,14 @@ public class NonceAndSign {
   public TxRecord signAndRecord(Outgoing out, SigningKey key, Fees fees) {
     // Two workers (or instances) releasing the same request queue here; the second then finds the
     // first one's transaction instead of signing a second one and losing to the unique index.
-    lockRequest(out.requestId());
-    TxRecord existing = transactionOf(out.requestId());
-    if (existing != null) {
-      return existing;
+    transactions.lockRequest(out.requestId());
+    Optional<TxRecord> existing = transactions.ofRequest(out.requestId());
+    if (existing.isPresent()) {
+      return existing.get();
     }
     long nonce = lockCursor(key);
     TxRecord tx = signAndInsert(out, key, fees, nonce, 0);
-    em.createNativeQuery(
-            "UPDATE nonce_cursor SET next_nonce = ?3 WHERE chain_id = ?1 AND address = ?2")
-        .setParameter(1, key.chainId())
-        .setParameter(2, key.address())
-        .setParameter(3, nonce + 1)
-        .executeUpdate();
+    cursors.advance(key.chainId(), key.address(), nonce + 1);
     return tx;
   }
 
@@ -100,30 +89,25 @@ public class NonceAndSign {
    */
   @Transactional
   public TxRecord signReplacement(Outgoing out, SigningKey key, Fees fees) {
-    lockRequest(out.requestId());
-    TxRecord existing = transactionOf(out.requestId());
-    if (existing != null) {
-      return existing;
+    transactions.lockRequest(out.requestId());
+    Optional<TxRecord> existing = transactions.ofRequest(out.requestId());
+    if (existing.isPresent()) {
+      return existing.get();
     }
-    TxRecord original = transactionOf(out.replaces());
-    if (original == null) {
-      throw new IllegalStateException("request " + out.replaces() + " has no transaction");
-    }
+    TxRecord original =
+        transactions
+            .ofRequest(out.replaces())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("request " + out.replaces() + " has no transaction"));
     int attempt = 0;
-    for (Object row :
-        em.createNativeQuery(
-                "SELECT attempt, state FROM eth_transaction WHERE chain_id = ?1"
-                    + " AND from_address = ?2 AND nonce = ?3 ORDER BY attempt FOR UPDATE")
-            .setParameter(1, key.chainId())
-            .setParameter(2, key.address())
-            .setParameter(3, original.nonce())
-            .getResultList()) {
-      Object[] r = (Object[]) row;
-      if (SETTLED.contains((String) r[1])) {
+    for (TransactionRepository.Attempt a :
+        transactions.lockNonce(key.chainId(), key.address(), original.nonce())) {
+      if (a.state().tookTheNonce()) {
         throw new NonceSettledException(
             "nonce " + original.nonce() + " of " + key.address() + " is already mined");
       }
-      attempt = ((Number) r[0]).intValue() + 1;
+      attempt = a.attempt() + 1;
     }
     return signAndInsert(out, key, fees, original.nonce(), attempt);
   }
@@ -141,28 +125,7 @@ public class NonceAndSign {
             fees.maxFeePerGas());
     SignedTransaction signed = sign(key, raw);
     UUID id = UUID.randomUUID();
-    em.createNativeQuery(
-            "INSERT INTO eth_transaction (id, request_id, wallet_id, chain_id, from_address, nonce,"
-                + " attempt, to_address, value_wei, data, gas_limit, max_fee_per_gas,"
-                + " max_priority_fee_per_gas, raw, hash, state, signed_at) VALUES (?1, ?2, ?3, ?4,"
-                + " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'SIGNED', ?16)")
-        .setParameter(1, id)
-        .setParameter(2, out.requestId())
-        .setParameter(3, key.walletId())
-        .setParameter(4, key.chainId())
-        .setParameter(5, key.address())
-        .setParameter(6, nonce)
-        .setParameter(7, attempt)
-        .setParameter(8, out.to())
-        .setParameter(9, new BigDecimal(out.valueWei()))
-        .setParameter(10, out.data())
-        .setParameter(11, fees.gasLimit().longValueExact())
-        .setParameter(12, new BigDecimal(fees.maxFeePerGas()))
-        .setParameter(13, new BigDecimal(fees.maxPriorityFeePerGas()))
-        .setParameter(14, signed.raw())
-        .setParameter(15, signed.hash().bytes())
-        .setParameter(16, clock.instant())
-        .executeUpdate();
+    transactions.insertSigned(id, out, key, fees, nonce, attempt, signed, clock.instant());
     String hash = hex(signed.hash().bytes());
     audit.record(
         AuditEntryType.TRANSACTION_SIGNED,
@@ -170,7 +133,7 @@ public class NonceAndSign {
         List.of("request:" + out.requestId(), "wallet:" + key.walletId(), "tx:" + hash),
         signedPayload(out, key, fees, nonce, attempt, signed));
     LOG.infof("request %s signed as %s (nonce %d)", out.requestId(), hash, nonce);
-    return new TxRecord(id, out.requestId(), nonce, hash, "SIGNED");
+    return new TxRecord(id, out.requestId(), nonce, hash, TxState.SIGNED);
   }
 
   private static Map<String, Object> signedPayload(
@@ -217,68 +180,19 @@ public class NonceAndSign {
    * cursor the {@link NonceReconciler} flagged gives none.
    */
   private long lockCursor(SigningKey key) {
-    List<?> rows = selectCursor(key);
-    if (rows.isEmpty()) {
-      em.createNativeQuery(
-              "INSERT INTO nonce_cursor (chain_id, address, next_nonce) VALUES (?1, ?2, ?3)"
-                  + " ON CONFLICT DO NOTHING")
-          .setParameter(1, key.chainId())
-          .setParameter(2, key.address())
-          .setParameter(3, pendingCount(key.address()))
-          .executeUpdate();
-      rows = selectCursor(key);
+    Optional<NonceCursors.Cursor> cursor = cursors.lock(key.chainId(), key.address());
+    if (cursor.isEmpty()) {
+      cursors.create(key.chainId(), key.address(), node.pendingNonce(key.address()));
+      cursor = cursors.lock(key.chainId(), key.address());
     }
-    Object[] cursor = (Object[]) rows.get(0);
-    long next = ((Number) cursor[0]).longValue();
-    if (cursor[1] != null) {
-      throw new NonceDivergedException(key.address(), next, ((Number) cursor[2]).longValue());
+    NonceCursors.Cursor c = cursor.orElseThrow();
+    if (c.held()) {
+      throw new NonceDivergedException(key.address(), c.next(), c.nodeNonce());
     }
-    return next;
+    return c.next();
   }
 
-  private List<?> selectCursor(SigningKey key) {
-    return em.createNativeQuery(
-            "SELECT next_nonce, diverged_since, node_nonce FROM nonce_cursor"
-                + " WHERE chain_id = ?1 AND address = ?2 FOR UPDATE")
-        .setParameter(1, key.chainId())
-        .setParameter(2, key.address())
-        .getResultList();
-  }
-
-  private long pendingCount(String address) {
-    try {
-      return node.web3j()
-          .ethGetTransactionCount(address, DefaultBlockParameterName.PENDING)
-          .send()
-          .getTransactionCount()
-          .longValueExact();
-    } catch (IOException e) {
-      throw new UncheckedIOException("the node did not give the nonce of " + address, e);
-    }
-  }
-
-  private void lockRequest(UUID requestId) {
-    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-        .setParameter(1, "send:" + requestId)
-        .getSingleResult();
-  }
-
-  /** The transaction of a request (each request has at most one), or null. */
-  private TxRecord transactionOf(UUID requestId) {
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT id, nonce, hash, state FROM eth_transaction WHERE request_id = ?1")
-            .setParameter(1, requestId)
-            .getResultList();
-    if (rows.isEmpty()) {
-      return null;
-    }
-    Object[] r = (Object[]) rows.get(0);
-    return new TxRecord(
-        (UUID) r[0], requestId, ((Number) r[1]).longValue(), hex((byte[]) r[2]), (String) r[3]);
-  }
-
-  static String hex(byte[] bytes) {
-    return "0x" + HexFormat.of().formatHex(bytes);
+  private static String hex(byte[] bytes) {
+    return TransactionRepository.hex(bytes);
   }
 }

@@ -5,17 +5,16 @@ import io.custos.service.api.ProblemType;
 import io.custos.service.audit.Audit;
 import io.custos.service.audit.AuditEntryType;
 import io.custos.service.chain.EthereumNode;
+import io.custos.service.chain.NodeException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
  * Checks each account's nonce cursor against the node, at start and then with every follow tick.
@@ -33,13 +32,13 @@ public class NonceReconciler {
 
   private static final Logger LOG = Logger.getLogger(NonceReconciler.class);
 
-  private final EntityManager em;
+  private final NonceCursors cursors;
   private final EthereumNode node;
   private final Clock clock;
   private final Audit audit;
 
-  NonceReconciler(EntityManager em, EthereumNode node, Clock clock, Audit audit) {
-    this.em = em;
+  NonceReconciler(NonceCursors cursors, EthereumNode node, Clock clock, Audit audit) {
+    this.cursors = cursors;
     this.node = node;
     this.clock = clock;
     this.audit = audit;
@@ -48,19 +47,20 @@ public class NonceReconciler {
   void onStart(@Observes StartupEvent start) {
     try {
       reconcile();
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       LOG.warnf("nonces not reconciled at start (the follower retries): %s", e.getMessage());
     }
   }
 
-  /** Compares every unflagged cursor with the node's pending count; flags those behind. */
-  public void reconcile() throws IOException {
-    for (Object row : unflagged()) {
-      Object[] r = (Object[]) row;
-      long chainId = ((Number) r[0]).longValue();
-      String address = (String) r[1];
-      if (chainId == node.expectedChainId()) {
-        flagIfBehind(chainId, address, pendingCount(address));
+  /**
+   * Compares every unflagged cursor with the node's pending count; flags those behind.
+   *
+   * @throws NodeException when the node does not answer
+   */
+  public void reconcile() {
+    for (NonceCursors.Account a : unflagged()) {
+      if (a.chainId() == node.expectedChainId()) {
+        flagIfBehind(a.chainId(), a.address(), node.pendingNonce(a.address()));
       }
     }
   }
@@ -76,28 +76,20 @@ public class NonceReconciler {
   public long resume(long chainId, String address, String operator) {
     long onNode;
     try {
-      onNode = pendingCount(address);
-    } catch (IOException e) {
+      onNode = node.pendingNonce(address);
+    } catch (NodeException e) {
       throw new ApiException(
           ProblemType.UNAVAILABLE, "the Ethereum node did not answer: " + e.getMessage());
     }
-    List<?> resumed =
-        em.createNativeQuery(
-                "UPDATE nonce_cursor SET next_nonce = greatest(next_nonce, ?3),"
-                    + " diverged_since = NULL, node_nonce = NULL"
-                    + " WHERE chain_id = ?1 AND address = ?2 AND diverged_since IS NOT NULL"
-                    + " RETURNING next_nonce")
-            .setParameter(1, chainId)
-            .setParameter(2, address)
-            .setParameter(3, onNode)
-            .getResultList();
-    if (resumed.isEmpty()) {
-      throw new ApiException(
-          ProblemType.CONFLICT,
-          "signing for " + address + " is not held",
-          Map.of("address", address));
-    }
-    long next = ((Number) resumed.get(0)).longValue();
+    long next =
+        cursors
+            .release(chainId, address, onNode)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ProblemType.CONFLICT,
+                        "signing for " + address + " is not held",
+                        Map.of("address", address)));
     LOG.warnf("%s lifted the hold on %s; its next nonce is %d", operator, address, next);
     audit.record(
         AuditEntryType.NONCE_RESUMED,
@@ -110,38 +102,18 @@ public class NonceReconciler {
     return next;
   }
 
-  private long pendingCount(String address) throws IOException {
-    return node.web3j()
-        .ethGetTransactionCount(address, DefaultBlockParameterName.PENDING)
-        .send()
-        .getTransactionCount()
-        .longValueExact();
-  }
-
   @Transactional
-  @SuppressWarnings("unchecked")
-  List<Object> unflagged() {
-    return em.createNativeQuery(
-            "SELECT chain_id, address FROM nonce_cursor WHERE diverged_since IS NULL")
-        .getResultList();
+  List<NonceCursors.Account> unflagged() {
+    return cursors.unheld();
   }
 
   @Transactional
   void flagIfBehind(long chainId, String address, long onNode) {
-    List<?> flagged =
-        em.createNativeQuery(
-                "UPDATE nonce_cursor SET diverged_since = ?3, node_nonce = ?4"
-                    + " WHERE chain_id = ?1 AND address = ?2 AND diverged_since IS NULL"
-                    + " AND next_nonce < ?4 RETURNING next_nonce")
-            .setParameter(1, chainId)
-            .setParameter(2, address)
-            .setParameter(3, clock.instant())
-            .setParameter(4, onNode)
-            .getResultList();
-    if (flagged.isEmpty()) {
+    Optional<Long> held = cursors.holdIfBehind(chainId, address, onNode, clock.instant());
+    if (held.isEmpty()) {
       return;
     }
-    long cursor = ((Number) flagged.get(0)).longValue();
+    long cursor = held.get();
     LOG.errorf(
         "nonce of %s diverged: Custos signed up to nonce %d but the node counts %d transactions;"
             + " signing for this account is held",

@@ -1,5 +1,7 @@
 package io.custos.service.sending;
 
+import io.custos.policy.intent.FeeCaps;
+import io.custos.policy.value.Wei;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.Objects;
@@ -13,8 +15,8 @@ import java.util.UUID;
  * @param to the destination, or null to deploy a contract
  * @param valueWei the value, in wei
  * @param data the calldata (empty for a plain transfer)
- * @param caps the fee ceilings that were approved with the request; for a replacement, the exact
- *     fees
+ * @param caps the fee ceilings that were approved with the request, as the policy judged them
+ *     ({@link #caps(BigInteger, BigInteger)}); for a replacement, the exact fees
  * @param replaces for a speed-up or cancel, the original request whose nonce it takes, else null
  * @param authorization what allowed it (rule, policy hash, requester, the approvals that counted
  *     with their device signatures), copied into the {@code transaction.signed} audit entry; empty
@@ -44,11 +46,25 @@ public record Outgoing(
       throw new IllegalArgumentException("value must not be negative");
     }
     data = data == null ? new byte[0] : data.clone();
-    caps = caps == null ? FeeCaps.NONE : caps;
-    if (replaces != null && (caps.maxFeePerGas() == null || caps.maxPriorityFeePerGas() == null)) {
+    caps = caps == null ? FeeCaps.UNBOUNDED : caps;
+    if (replaces != null
+        && (caps.maxFeePerGas().value().equals(Wei.MAX_UINT256)
+            || caps.maxPriorityFeePerGas().value().equals(Wei.MAX_UINT256))) {
       throw new IllegalArgumentException("a replacement carries its exact fees");
     }
     authorization = authorization == null ? Map.of() : Map.copyOf(authorization);
+  }
+
+  /**
+   * The caps a request approved, from its two optional fields: an absent one is no ceiling
+   * (unbounded), so the policy's fee conditions fail closed on it and the sender takes the market's
+   * fee. The gas limit is only known when the transaction is built, after the decision: 0.
+   */
+  public static FeeCaps caps(BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas) {
+    return new FeeCaps(
+        new Wei(maxFeePerGas == null ? Wei.MAX_UINT256 : maxFeePerGas),
+        new Wei(maxPriorityFeePerGas == null ? Wei.MAX_UINT256 : maxPriorityFeePerGas),
+        0);
   }
 
   @Override

@@ -39,7 +39,7 @@ public class Replacements {
     BigInteger tip = BigInteger.ZERO;
     for (Object row : rows) {
       Object[] r = (Object[]) row;
-      if (NonceAndSign.SETTLED.contains((String) r[3])) {
+      if (TxState.valueOf((String) r[3]).tookTheNonce()) {
         return Optional.empty();
       }
       nonce = ((Number) r[0]).longValue();

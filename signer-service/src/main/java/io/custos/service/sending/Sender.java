@@ -1,9 +1,9 @@
 package io.custos.service.sending;
 
+import io.custos.service.chain.NodeException;
 import io.custos.service.wallet.SigningKey;
 import io.custos.service.wallet.WalletService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 
 /**
  * Turns an approved payload into a transaction on the chain: fees from the node, then nonce, HSM
@@ -30,11 +30,11 @@ public class Sender {
    * Signs and sends {@code out}, once: calling again for the same request returns the transaction
    * already made.
    *
-   * @throws IOException when the node cannot give fees (nothing was signed)
+   * @throws NodeException when the node cannot give fees or the nonce (nothing was signed)
    * @throws FeeAboveCapException when the network asks more than the approved cap (nothing signed)
    * @throws NonceSettledException when a replacement's nonce is already mined (nothing signed)
    */
-  public TxRecord send(Outgoing out) throws IOException {
+  public TxRecord send(Outgoing out) {
     SigningKey key = wallets.signingKey(out.walletId());
     TxRecord tx =
         out.replaces() == null

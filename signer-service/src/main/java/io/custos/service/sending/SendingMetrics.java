@@ -12,14 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What operators watch on the sending side (Prometheus at /q/metrics): transactions by state, stuck
  * transactions, the next nonce per account, accounts held for a diverged nonce, HSM signing latency
- * and errors, broadcast errors. The gauges are refreshed by the {@link Follower} from the database,
- * so every instance reports the same figures.
+ * and errors, broadcast errors. The gauges are refreshed by the {@link TransactionGauges} from the
+ * database, so every instance reports the same figures.
  */
 @ApplicationScoped
 public class SendingMetrics {
 
   private final MeterRegistry registry;
-  private final Map<String, AtomicLong> byState = new ConcurrentHashMap<>();
+  private final Map<TxState, AtomicLong> byState = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> nonces = new ConcurrentHashMap<>();
   private final AtomicLong stuck;
   private final AtomicLong diverged;
@@ -60,18 +60,19 @@ public class SendingMetrics {
     diverged.set(accounts);
   }
 
-  void transactions(String state, long count) {
+  void transactions(TxState state, long count) {
     byState(state).set(count);
   }
 
   /** Counts transactions this instance moved to a settled state, until the next full count. */
-  void settled(String state, int moved) {
+  void settled(TxState state, int moved) {
     byState(state).addAndGet(moved);
   }
 
-  private AtomicLong byState(String state) {
+  private AtomicLong byState(TxState state) {
     return byState.computeIfAbsent(
-        state, s -> registry.gauge("custos_transactions", Tags.of("state", s), new AtomicLong()));
+        state,
+        s -> registry.gauge("custos_transactions", Tags.of("state", s.name()), new AtomicLong()));
   }
 
   void nextNonce(String address, long nonce) {

@@ -9,6 +9,6 @@ import java.util.UUID;
  * @param requestId the request it carries out
  * @param nonce its nonce
  * @param hash its transaction hash, {@code 0x}-prefixed hex
- * @param state where it is in its life (SIGNED, BROADCAST, MINED, CONFIRMED, FAILED, REPLACED)
+ * @param state where it is in its life
  */
-public record TxRecord(UUID id, UUID requestId, long nonce, String hash, String state) {}
+public record TxRecord(UUID id, UUID requestId, long nonce, String hash, TxState state) {}

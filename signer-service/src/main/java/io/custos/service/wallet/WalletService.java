@@ -9,18 +9,17 @@ import io.custos.service.api.ProblemType;
 import io.custos.service.audit.Audit;
 import io.custos.service.audit.AuditEntryType;
 import io.custos.service.chain.EthereumNode;
+import io.custos.service.chain.NodeException;
 import io.custos.service.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /** Wallets: keys generated in the HSM, recorded in the database. */
 @ApplicationScoped
@@ -109,17 +108,12 @@ public class WalletService {
   public WalletDetails show(String label) {
     WalletView w = require(label);
     try {
-      var web3 = node.web3j();
-      var balance = web3.ethGetBalance(w.address(), DefaultBlockParameterName.LATEST).send();
-      var mined = web3.ethGetTransactionCount(w.address(), DefaultBlockParameterName.LATEST).send();
-      var pending =
-          web3.ethGetTransactionCount(w.address(), DefaultBlockParameterName.PENDING).send();
       return new WalletDetails(
           w,
-          balance.getBalance(),
-          mined.getTransactionCount().longValueExact(),
-          pending.getTransactionCount().longValueExact());
-    } catch (IOException e) {
+          node.balance(w.address()),
+          node.latestNonce(w.address()),
+          node.pendingNonce(w.address()));
+    } catch (NodeException e) {
       throw new ApiException(
           ProblemType.UNAVAILABLE, "the Ethereum node did not answer: " + e.getMessage());
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custos.audit.verify.AuditVerifier;
 import io.custos.audit.verify.VerificationReport;
 import io.custos.audit.verify.VerifierKey;
-import io.custos.service.sending.FeeCaps;
+import io.custos.policy.intent.FeeCaps;
 import io.custos.service.sending.Outgoing;
 import io.custos.service.sending.Sender;
 import io.custos.service.support.RealStack;
@@ -97,7 +97,7 @@ class AuditTrailTest {
             "0x2222222222222222222222222222222222222222",
             BigInteger.valueOf(12345),
             new byte[0],
-            FeeCaps.NONE));
+            FeeCaps.UNBOUNDED));
     awaitType(AuditEntryType.TRANSACTION_CONFIRMED.typeName());
 
     as("ivan").post("/api/v1/audit/checkpoint").then().statusCode(200);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.custos.policy.intent.FeeCaps;
 import io.custos.service.identity.Caller;
 import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;
@@ -104,7 +105,7 @@ class NonceReconciliationTest {
 
   private static Outgoing transfer(WalletView w) {
     return new Outgoing(
-        UUID.randomUUID(), w.id(), VENDOR, BigInteger.ONE, new byte[0], FeeCaps.NONE);
+        UUID.randomUUID(), w.id(), VENDOR, BigInteger.ONE, new byte[0], FeeCaps.UNBOUNDED);
   }
 
   /** A transaction from the wallet's address that did not go through Custos. */

@@ -2,6 +2,7 @@ package io.custos.service.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.custos.policy.intent.FeeCaps;
 import io.custos.service.identity.Caller;
 import io.custos.service.support.Counts;
 import io.custos.service.support.RealStack;
@@ -49,7 +50,7 @@ class SendingPipelineTest {
 
   private static Outgoing transfer(WalletView w, long wei) {
     return new Outgoing(
-        UUID.randomUUID(), w.id(), VENDOR, BigInteger.valueOf(wei), new byte[0], FeeCaps.NONE);
+        UUID.randomUUID(), w.id(), VENDOR, BigInteger.valueOf(wei), new byte[0], FeeCaps.UNBOUNDED);
   }
 
   private List<String> states(WalletView w) throws Exception {
