@@ -52,7 +52,7 @@ class Redecision {
     }
   }
 
-  /** Takes the request's usage locks, then its row lock (that order, as submission does). */
+  /** Takes the request's usage locks ({@link Evaluator#lock}), then its row lock. */
   Locked lock(UUID id) {
     RequestEntity r = repository.find(id).orElseThrow(() -> RequestMapping.notFound(id));
     TransactionIntent intent = wallets.intentOf(r);
