@@ -17,10 +17,10 @@ class Dispatch {
 
   private static final Logger LOG = Logger.getLogger(Dispatch.class);
 
-  private final RequestService requests;
+  private final OutgoingRequests requests;
   private final Sender sender;
 
-  Dispatch(RequestService requests, Sender sender) {
+  Dispatch(OutgoingRequests requests, Sender sender) {
     this.requests = requests;
     this.sender = sender;
   }

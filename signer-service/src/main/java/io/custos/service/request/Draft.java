@@ -12,7 +12,7 @@ import java.util.Objects;
  * A submitted request, validated: what would be signed, in typed values.
  *
  * @param walletLabel the signing wallet's label
- * @param kind {@code native_transfer}, {@code erc20_transfer} or {@code contract_call}
+ * @param kind what it asks to sign
  * @param to the body's destination (the recipient of an ERC-20 transfer)
  * @param value the ether sent
  * @param token the token of an ERC-20 transfer, else null
@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 record Draft(
     String walletLabel,
-    String kind,
+    RequestKind kind,
     Address to,
     Wei value,
     Asset.Token token,
@@ -34,17 +34,13 @@ record Draft(
     BigInteger maxPriorityFeePerGas,
     String memo) {
 
-  static final String NATIVE = "native_transfer";
-  static final String ERC20 = "erc20_transfer";
-  static final String CALL = "contract_call";
-
   Draft {
     Objects.requireNonNull(walletLabel, "walletLabel");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(data, "data");
-    if (ERC20.equals(kind) != (token != null && tokenUnits != null)) {
+    if ((kind == RequestKind.ERC20_TRANSFER) != (token != null && tokenUnits != null)) {
       throw new IllegalArgumentException("a token and its amount go with an ERC-20 transfer only");
     }
   }
@@ -56,7 +52,7 @@ record Draft(
 
   /** The payload as the policy sees it. */
   Payload payload() {
-    return NATIVE.equals(kind)
+    return kind == RequestKind.NATIVE_TRANSFER
         ? new Payload.NativeTransfer(to, value)
         : new Payload.ContractCall(txTo(), value, data);
   }

@@ -47,15 +47,54 @@ final class Drafts {
       Asset.Token token = token(required(body.token(), "token"), book.tokens());
       BigInteger units = tokenUnits(required(body.amount(), "amount"), token);
       HexData data = Erc20Calls.transfer(to, units);
-      return new Draft(wallet, Draft.ERC20, to, Wei.ZERO, token, units, data, maxFee, maxTip, memo);
+      return new Draft(
+          wallet,
+          RequestKind.ERC20_TRANSFER,
+          to,
+          Wei.ZERO,
+          token,
+          units,
+          data,
+          maxFee,
+          maxTip,
+          memo);
     }
     Wei value = new Wei(wei(required(body.value(), "value"), "value"));
     if (body.data() != null) {
       return new Draft(
-          wallet, Draft.CALL, to, value, null, null, data(body.data()), maxFee, maxTip, memo);
+          wallet,
+          RequestKind.CONTRACT_CALL,
+          to,
+          value,
+          null,
+          null,
+          data(body.data()),
+          maxFee,
+          maxTip,
+          memo);
     }
     return new Draft(
-        wallet, Draft.NATIVE, to, value, null, null, HexData.EMPTY, maxFee, maxTip, memo);
+        wallet,
+        RequestKind.NATIVE_TRANSFER,
+        to,
+        value,
+        null,
+        null,
+        HexData.EMPTY,
+        maxFee,
+        maxTip,
+        memo);
+  }
+
+  /**
+   * The token exposure of a draft that velocity limits on tokens count: its ERC-20 transfer, or
+   * what its calldata does to a policy token; null for none.
+   */
+  static Erc20Calls.Exposure exposure(Draft draft, AddressBook book) {
+    if (draft.token() != null) {
+      return new Erc20Calls.Exposure(draft.token().address(), draft.to(), draft.tokenUnits());
+    }
+    return Erc20Calls.exposure(draft.txTo(), draft.data(), book.tokens());
   }
 
   /**
@@ -66,7 +105,7 @@ final class Drafts {
   static byte[] canonicalHash(Draft d) {
     StringBuilder out = new StringBuilder();
     field(out, "wallet", d.walletLabel());
-    field(out, "kind", d.kind());
+    field(out, "kind", d.kind().storedName());
     field(out, "to", d.to().lowerHex());
     field(out, "value", d.value().value().toString());
     field(out, "token", d.token() == null ? null : d.token().symbol());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custos.policy.Decision;
 import io.custos.policy.PolicyEngine;
-import io.custos.policy.TraceEntry;
 import io.custos.policy.intent.Approval;
 import io.custos.policy.intent.FeeCaps;
 import io.custos.policy.intent.Requester;
@@ -90,22 +89,7 @@ class Evaluator {
     List<UsageKey> keys = engine.requiredUsage(intent, requester);
     Usage usage = new Usage(repository.usage(keys, now, requestId, original));
     Decision decision = engine.evaluate(intent, requester, approvals, usage, now);
-    RequestState state = RequestState.of(decision, vetoed(decision), now);
-    Instant notBefore = decision instanceof Decision.Allow a ? a.notBefore() : null;
-    return new Evaluation(
-        state, decision, write(Explanation.of(decision)), notBefore, state.allowed() ? now : null);
-  }
-
-  /** A denial decided by the approvals step is a veto (a rejection by a required group). */
-  private static boolean vetoed(Decision decision) {
-    if (!(decision instanceof Decision.Deny)) {
-      return false;
-    }
-    List<TraceEntry> entries = decision.trace().entries();
-    TraceEntry last = entries.isEmpty() ? null : entries.getLast();
-    return last != null
-        && last.step().equals("approvals")
-        && last.outcome() == TraceEntry.Outcome.FAILED;
+    return Evaluation.of(decision, write(Explanation.of(decision)), now);
   }
 
   Explanation read(String explanationJson) {

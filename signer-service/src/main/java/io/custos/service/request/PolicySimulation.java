@@ -55,8 +55,8 @@ public class PolicySimulation implements RecentRequests {
         em.createQuery("FROM RequestEntity ORDER BY createdAt DESC, id DESC", RequestEntity.class)
             .setMaxResults(REPLAYED)
             .getResultList()) {
-      TransactionIntent intent = Evaluator.intent(byId.get(r.walletId), RequestService.draftOf(r));
-      Requester who = RequestService.requesterOf(r);
+      TransactionIntent intent = Evaluator.intent(byId.get(r.walletId), RequestMapping.draftOf(r));
+      Requester who = RequestMapping.requesterOf(r);
       Set<UsageKey> keys = new LinkedHashSet<>(before.requiredUsage(intent, who));
       keys.addAll(after.requiredUsage(intent, who));
       Usage usage = new Usage(repository.usage(List.copyOf(keys), r.createdAt, r.id, r.replaces));

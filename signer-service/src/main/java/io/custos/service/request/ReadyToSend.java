@@ -1,5 +1,6 @@
 package io.custos.service.request;
 
+import jakarta.enterprise.event.Event;
 import java.util.UUID;
 
 /**
@@ -8,4 +9,14 @@ import java.util.UUID;
  *
  * @param requestId the approved request
  */
-record ReadyToSend(UUID requestId) {}
+record ReadyToSend(UUID requestId) {
+
+  /**
+   * An approved request is sent right after this transaction commits ({@link ImmediateRelease}).
+   */
+  static void whenApproved(Event<ReadyToSend> ready, UUID id, Evaluation e) {
+    if (e.state() == RequestState.APPROVED) {
+      ready.fire(new ReadyToSend(id));
+    }
+  }
+}

@@ -27,17 +27,23 @@ class ReleaseWorker {
    */
   private static final Duration IMMEDIATE_FIRST = Duration.ofSeconds(2);
 
-  private final RequestService requests;
+  private final RequestExpiry expiry;
+  private final TimelockRelease timelocks;
+  private final OutgoingRequests outgoing;
   private final Dispatch dispatch;
   private final ImmediateRelease immediate;
   private final RequestsConfig config;
 
   ReleaseWorker(
-      RequestService requests,
+      RequestExpiry expiry,
+      TimelockRelease timelocks,
+      OutgoingRequests outgoing,
       Dispatch dispatch,
       ImmediateRelease immediate,
       RequestsConfig config) {
-    this.requests = requests;
+    this.expiry = expiry;
+    this.timelocks = timelocks;
+    this.outgoing = outgoing;
     this.dispatch = dispatch;
     this.immediate = immediate;
     this.config = config;
@@ -48,13 +54,13 @@ class ReleaseWorker {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void tick() {
     try {
-      for (UUID id : requests.expire(config.approvalTimeout())) {
+      for (UUID id : expiry.expire(config.approvalTimeout())) {
         LOG.infof("request %s expired waiting for approvals", id);
       }
-      for (UUID id : requests.timelockEnded(BATCH)) {
-        LOG.infof("request %s left its timelock: %s", id, requests.releaseTimelocked(id));
+      for (UUID id : timelocks.ended(BATCH)) {
+        LOG.infof("request %s left its timelock: %s", id, timelocks.release(id));
       }
-      for (UUID id : requests.due(IMMEDIATE_FIRST, BATCH)) {
+      for (UUID id : outgoing.due(IMMEDIATE_FIRST, BATCH)) {
         if (!immediate.has(id)) {
           dispatch.send(id);
         }

@@ -5,7 +5,6 @@ import io.custos.policy.intent.FeeCaps;
 import io.custos.policy.intent.Requester;
 import io.custos.policy.intent.TransactionIntent;
 import io.custos.policy.value.Address;
-import io.custos.policy.value.Asset;
 import io.custos.policy.value.HexData;
 import io.custos.policy.value.Wei;
 import io.custos.service.api.ApiException;
@@ -20,10 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,22 +39,28 @@ import java.util.UUID;
 public class ReplacementService {
 
   private final RequestRepository repository;
-  private final RequestService requests;
+  private final RequestWallets wallets;
+  private final Verdicts verdicts;
   private final Evaluator evaluator;
+  private final RequestClock clock;
   private final Replacements replacements;
   private final FeeOracle feeOracle;
   private final RequestAudit audit;
 
   ReplacementService(
       RequestRepository repository,
-      RequestService requests,
+      RequestWallets wallets,
+      Verdicts verdicts,
       Evaluator evaluator,
+      RequestClock clock,
       Replacements replacements,
       FeeOracle feeOracle,
       RequestAudit audit) {
     this.repository = repository;
-    this.requests = requests;
+    this.wallets = wallets;
+    this.verdicts = verdicts;
     this.evaluator = evaluator;
+    this.clock = clock;
     this.replacements = replacements;
     this.feeOracle = feeOracle;
     this.audit = audit;
@@ -68,17 +71,18 @@ public class ReplacementService {
   public UUID speedUp(UUID id, ReplaceBody body, Caller operator) {
     RequestEntity original = originalOf(id);
     FeeCaps fees = fees(openNonce(original), body);
-    WalletView wallet = requests.walletOf(original.walletId);
-    Draft draft = sameIntent(original, wallet.label(), fees);
+    WalletView wallet = wallets.of(original.walletId);
+    Draft draft =
+        RequestMapping.draftOf(
+            original,
+            wallet.label(),
+            fees.maxFeePerGas().value(),
+            fees.maxPriorityFeePerGas().value());
     List<Approval> carried =
-        withinApprovedCaps(original, fees) ? requests.approvals(original.id) : List.of();
-    Caller requester =
-        new Caller(
-            original.requesterSubject,
-            original.requesterUsername,
-            Set.copyOf(Arrays.asList(original.requesterRoles)),
-            Set.copyOf(Arrays.asList(original.requesterGroups)),
-            original.requesterServiceAccount);
+        withinApprovedCaps(original, fees)
+            ? verdicts.countedUnderActivePolicy(original.id)
+            : List.of();
+    Caller requester = RequestMapping.callerOf(original);
     Erc20Calls.Exposure exposure =
         original.tokenAddress == null
             ? null
@@ -100,12 +104,12 @@ public class ReplacementService {
   public UUID cancel(UUID id, ReplaceBody body, Caller operator) {
     RequestEntity original = originalOf(id);
     FeeCaps fees = fees(openNonce(original), body);
-    WalletView wallet = requests.walletOf(original.walletId);
+    WalletView wallet = wallets.of(original.walletId);
     Address self = Address.parse(wallet.address());
     Draft draft =
         new Draft(
             wallet.label(),
-            Draft.NATIVE,
+            RequestKind.NATIVE_TRANSFER,
             self,
             Wei.ZERO,
             null,
@@ -127,10 +131,10 @@ public class ReplacementService {
       String destination,
       List<Approval> approvals) {
     TransactionIntent intent = Evaluator.intent(wallet, draft);
-    Requester who = RequestService.requester(requester);
+    Requester who = RequestMapping.requester(requester);
     evaluator.lock(intent, who);
     UUID id = UUID.randomUUID();
-    Instant now = requests.now();
+    Instant now = clock.now();
     Evaluation evaluation = evaluator.decide(intent, who, approvals, id, original.id, now);
     NewRequest row =
         new NewRequest(
@@ -153,7 +157,7 @@ public class ReplacementService {
 
   /** The first request of a chain of replacements: the one whose nonce they all take. */
   private RequestEntity originalOf(UUID id) {
-    RequestEntity named = repository.find(id).orElseThrow(() -> RequestService.notFound(id));
+    RequestEntity named = repository.find(id).orElseThrow(() -> RequestMapping.notFound(id));
     return named.replaces == null ? named : repository.find(named.replaces).orElseThrow();
   }
 
@@ -214,24 +218,5 @@ public class ReplacementService {
 
   private static boolean within(BigInteger value, BigInteger cap) {
     return cap == null || value.compareTo(cap) <= 0;
-  }
-
-  /** The original's payload with the replacement's fees. */
-  private static Draft sameIntent(RequestEntity r, String walletLabel, FeeCaps fees) {
-    Asset.Token token =
-        r.tokenSymbol == null
-            ? null
-            : new Asset.Token(r.tokenSymbol, new Address(r.tokenAddress), 0);
-    return new Draft(
-        walletLabel,
-        r.kind,
-        new Address(r.toAddress),
-        new Wei(r.valueWei),
-        token,
-        token == null ? null : r.tokenUnits,
-        HexData.of(r.data),
-        fees.maxFeePerGas().value(),
-        fees.maxPriorityFeePerGas().value(),
-        r.memo);
   }
 }

@@ -40,7 +40,7 @@ class RequestAudit {
     p.put("idempotencyKey", r.idempotencyKey());
     p.put("bodySha256", HexFormat.of().formatHex(r.bodySha256()));
     p.put("wallet", d.walletLabel());
-    p.put("kind", d.kind());
+    p.put("kind", d.kind().storedName());
     p.put("to", d.to().toString());
     p.put("valueWei", d.value().value().toString());
     if (d.token() != null) {

@@ -46,9 +46,9 @@ public class RequestQueries {
 
   @Transactional
   public RequestView show(UUID id, Caller caller) {
-    RequestEntity r = repository.find(id).orElseThrow(() -> RequestService.notFound(id));
+    RequestEntity r = repository.find(id).orElseThrow(() -> RequestMapping.notFound(id));
     if (!readsAll(caller) && !r.requesterSubject.equals(caller.subject())) {
-      throw RequestService.notFound(id);
+      throw RequestMapping.notFound(id);
     }
     return view(r, walletLabels());
   }

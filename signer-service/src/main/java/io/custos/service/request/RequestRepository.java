@@ -88,7 +88,7 @@ class RequestRepository {
     s.setArray(7, c.createArrayOf("text", who.groups().stream().sorted().toArray()));
     s.setBoolean(8, who.serviceAccount());
     s.setObject(9, r.walletId());
-    s.setString(10, d.kind());
+    s.setString(10, d.kind().storedName());
     s.setString(11, d.to().lowerHex());
     s.setBigDecimal(12, new BigDecimal(d.value().value()));
     s.setString(13, d.token() == null ? null : d.token().symbol());

@@ -28,17 +28,23 @@ public class RequestResource {
 
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  private final RequestService requests;
+  private final RequestSubmission submission;
+  private final ApprovalTypedData typedData;
+  private final VerdictRecording verdicts;
   private final ReplacementService replacements;
   private final RequestQueries queries;
   private final CurrentCaller caller;
 
   RequestResource(
-      RequestService requests,
+      RequestSubmission submission,
+      ApprovalTypedData typedData,
+      VerdictRecording verdicts,
       ReplacementService replacements,
       RequestQueries queries,
       CurrentCaller caller) {
-    this.requests = requests;
+    this.submission = submission;
+    this.typedData = typedData;
+    this.verdicts = verdicts;
     this.replacements = replacements;
     this.queries = queries;
     this.caller = caller;
@@ -50,7 +56,7 @@ public class RequestResource {
   @RolesAllowed("requester")
   public Response submit(@HeaderParam(IDEMPOTENCY_KEY) String key, SubmitBody body, UriInfo uri) {
     var who = caller.get();
-    RequestService.Submitted s = requests.submit(key, body, who);
+    RequestSubmission.Submitted s = submission.submit(key, body, who);
     RequestView view = queries.show(s.id(), who);
     if (!s.created()) {
       return Response.ok(view).build();
@@ -65,7 +71,7 @@ public class RequestResource {
   @Path("{id}/typed-data")
   @RolesAllowed("approver")
   public TypedDataView typedData(@PathParam("id") UUID id, @QueryParam("verdict") String verdict) {
-    return requests.typedData(id, verdict);
+    return typedData.typedData(id, verdict);
   }
 
   @POST
@@ -74,7 +80,7 @@ public class RequestResource {
   @RolesAllowed("approver")
   public RequestView judge(@PathParam("id") UUID id, ApprovalBody body) {
     var who = caller.get();
-    return queries.show(requests.judge(id, body, who), who);
+    return queries.show(verdicts.judge(id, body, who), who);
   }
 
   /**

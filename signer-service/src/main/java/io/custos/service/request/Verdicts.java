@@ -8,6 +8,7 @@ import io.custos.policy.intent.Evidence;
 import io.custos.service.approvals.ApprovalMessage;
 import io.custos.service.approvals.ApproverKeys;
 import io.custos.service.approvals.VerifiedSignature;
+import io.custos.service.policy.ActivePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 /**
  * The verdicts recorded on a request, with the device signatures that prove them: which count
@@ -31,10 +33,12 @@ class Verdicts {
 
   private final RequestRepository repository;
   private final ApproverKeys keys;
+  private final ActivePolicy policy;
 
-  Verdicts(RequestRepository repository, ApproverKeys keys) {
+  Verdicts(RequestRepository repository, ApproverKeys keys, ActivePolicy policy) {
     this.repository = repository;
     this.keys = keys;
+    this.policy = policy;
   }
 
   /** The evidence column of a verified verdict: typed data, signature, signer, digest. */
@@ -58,19 +62,36 @@ class Verdicts {
    * governance has replaced since does not count under the new one: the approver must judge again).
    */
   List<Approval> counted(UUID id, String policyHash) {
-    return signedApprovals(id, policyHash).stream().map(SignedApproval::approval).toList();
+    return counted(repository.approvals(id), keys::isActive, policyHash);
+  }
+
+  /** The verdicts that count on a request under the active policy, as the database has it now. */
+  List<Approval> countedUnderActivePolicy(UUID id) {
+    return counted(id, policy.refresh().policy().hash());
+  }
+
+  /**
+   * {@link #counted(UUID, String)} over the stored verdicts {@code rows}; {@code activeKey} tells
+   * whether a signer address is still the active key of an approver subject.
+   */
+  static List<Approval> counted(
+      List<ApprovalEntity> rows, BiPredicate<String, String> activeKey, String policyHash) {
+    return signedApprovals(rows, activeKey, policyHash).stream()
+        .map(SignedApproval::approval)
+        .toList();
   }
 
   private record SignedApproval(Approval approval, ApprovalEntity row, JsonNode evidence) {}
 
-  private List<SignedApproval> signedApprovals(UUID id, String policyHash) {
+  private static List<SignedApproval> signedApprovals(
+      List<ApprovalEntity> rows, BiPredicate<String, String> activeKey, String policyHash) {
     List<SignedApproval> out = new ArrayList<>();
-    for (ApprovalEntity a : repository.approvals(id)) {
+    for (ApprovalEntity a : rows) {
       if (!EVIDENCE_SCHEME.equals(a.evidenceScheme)) {
         continue;
       }
       JsonNode evidence = readEvidence(a.evidencePayload);
-      if (!keys.isActive(evidence.path("signer").asText(), a.approverSubject)
+      if (!activeKey.test(evidence.path("signer").asText(), a.approverSubject)
           || !signedFor(evidence, policyHash)) {
         continue;
       }
@@ -120,7 +141,8 @@ class Verdicts {
             "serviceAccount",
             r.requesterServiceAccount));
     List<Map<String, Object>> approvals = new ArrayList<>();
-    for (SignedApproval s : signedApprovals(r.id, r.policyHash)) {
+    for (SignedApproval s :
+        signedApprovals(repository.approvals(r.id), keys::isActive, r.policyHash)) {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("subject", s.row().approverSubject);
       one.put("username", s.row().approverUsername);

@@ -44,7 +44,7 @@ class RequestLifecycleTest {
   private static final String FIVE_ETH = "5000000000000000000";
 
   @Inject DataSource db;
-  @Inject RequestService requests;
+  @Inject RequestExpiry expiry;
 
   @ConfigProperty(name = "custos.ethereum.node-url")
   URI node;
@@ -522,7 +522,7 @@ class RequestLifecycleTest {
             .path("id");
 
     // The worker runs this with the configured timeout (72h); zero expires everything pending now.
-    assertThat(requests.expire(Duration.ZERO)).contains(UUID.fromString(id));
+    assertThat(expiry.expire(Duration.ZERO)).contains(UUID.fromString(id));
 
     assertThat(state(id)).isEqualTo("EXPIRED");
     verdict("bob", id, "approve", 409);

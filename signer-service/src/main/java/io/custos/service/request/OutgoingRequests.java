@@ -1,0 +1,66 @@
+package io.custos.service.request;
+
+import io.custos.policy.value.Address;
+import io.custos.service.sending.Outgoing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** Approved requests on their way to sending: which are due, and what to send for each. */
+@ApplicationScoped
+class OutgoingRequests {
+
+  private final RequestRepository repository;
+  private final RequestScans scans;
+  private final Verdicts verdicts;
+  private final RequestClock clock;
+  private final RequestAudit audit;
+
+  OutgoingRequests(
+      RequestRepository repository,
+      RequestScans scans,
+      Verdicts verdicts,
+      RequestClock clock,
+      RequestAudit audit) {
+    this.repository = repository;
+    this.scans = scans;
+    this.verdicts = verdicts;
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  /** Approved requests not yet signed whose release time was {@code ago} or earlier. */
+  @Transactional
+  List<UUID> due(Duration ago, int max) {
+    return scans.due(clock.now().minus(ago), max);
+  }
+
+  /** What to send for an approved request. */
+  @Transactional
+  Outgoing outgoing(UUID id) {
+    RequestEntity r = repository.find(id).orElseThrow(() -> RequestMapping.notFound(id));
+    Address to = new Address(RequestMapping.txTo(r));
+    return new Outgoing(
+        r.id,
+        r.walletId,
+        to.checksummed(),
+        r.valueWei,
+        r.data,
+        Outgoing.caps(r.maxFeePerGas, r.maxPriorityFeePerGas),
+        r.replaces,
+        verdicts.authorization(r));
+  }
+
+  /**
+   * A speed-up or cancel that came too late: a transaction of its nonce was mined first, so it is
+   * never signed.
+   */
+  @Transactional
+  void replacedBeforeSigning(UUID id) {
+    if (scans.replacedBeforeSigning(id, clock.now())) {
+      audit.replacedBeforeSigning(id);
+    }
+  }
+}
