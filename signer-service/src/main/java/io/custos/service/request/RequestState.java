@@ -19,7 +19,9 @@ public enum RequestState {
   /** An approver's rejection vetoed it. */
   REJECTED,
   /** Its approvals were not met in time. */
-  EXPIRED;
+  EXPIRED,
+  /** A speed-up or cancel never signed: a transaction of its nonce was mined first. */
+  REPLACED;
 
   /** True for the states in which the request counts towards velocity limits. */
   boolean allowed() {

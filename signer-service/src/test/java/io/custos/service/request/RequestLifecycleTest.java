@@ -527,4 +527,32 @@ class RequestLifecycleTest {
     assertThat(state(id)).isEqualTo("EXPIRED");
     verdict("bob", id, "approve", 409);
   }
+
+  @Test
+  void aReplacementClosedBeforeSigningTakesNoMoreVerdictsAndIsAConflictNotAnError()
+      throws Exception {
+    String[] w = wallet("treasury");
+    String id =
+        submit(Tokens.of("alice"), key(), transfer(w[0], VENDOR, "1000"))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    // What the sending path does to an approved speed-up whose nonce was mined first (a race the
+    // API cannot force): the row's state is REPLACED.
+    try (var c = db.getConnection();
+        var s = c.prepareStatement("UPDATE tx_request SET state = 'REPLACED' WHERE id = ?")) {
+      s.setObject(1, UUID.fromString(id));
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+
+    as(Tokens.of("bob"))
+        .get(API + "/" + id + "/typed-data?verdict=approve")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo("urn:custos:problem:conflict"))
+        .body("state", equalTo("REPLACED"));
+    verdict("bob", id, "approve", 409);
+    assertThat(state(id)).isEqualTo("REPLACED");
+  }
 }
