@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 import io.custos.policy.intent.Approval;
 import io.custos.policy.intent.Requester;
@@ -28,20 +28,13 @@ class GovernanceRepository {
     this.em = em;
   }
 
-  /** Serializes every change to approver keys: one decision at a time sees the table. */
-  void lockKeys() {
-    em.createNativeQuery(
-            "SELECT pg_advisory_xact_lock(hashtextextended('custos:approver-keys', 0))")
-        .getSingleResult();
-  }
-
   void insert(
       UUID id,
-      String kind,
+      GovernanceKind kind,
       Caller proposer,
       GovernanceRequestView.KeyRef key,
       String proofJson,
-      String state,
+      GovernanceState state,
       GovernanceDecisionView decision,
       String decisionJson,
       Instant now) {
@@ -52,7 +45,7 @@ class GovernanceRepository {
                 + " (?1, ?2, ?3, ?4, CAST(?5 AS text[]), CAST(?6 AS text[]), ?7, ?8, ?9,"
                 + " CAST(?10 AS jsonb), ?11, ?12, ?13, CAST(?14 AS jsonb), ?15, ?15)")
         .setParameter(1, id)
-        .setParameter(2, kind)
+        .setParameter(2, kind.wire())
         .setParameter(3, proposer.subject())
         .setParameter(4, proposer.username())
         .setParameter(5, arrayLiteral(proposer.roles()))
@@ -61,7 +54,7 @@ class GovernanceRepository {
         .setParameter(8, key.subject())
         .setParameter(9, key.username())
         .setParameter(10, proofJson)
-        .setParameter(11, state)
+        .setParameter(11, state.name())
         .setParameter(12, decision.rule())
         .setParameter(13, decision.policyHash())
         .setParameter(14, decisionJson)
@@ -72,7 +65,7 @@ class GovernanceRepository {
   /** Inserts a proposed policy (or address-book) change with its simulation. */
   void insertChange(
       UUID id,
-      String kind,
+      GovernanceKind kind,
       Caller proposer,
       GovernanceRequestView.PolicyChange change,
       String simulationJson,
@@ -87,7 +80,7 @@ class GovernanceRepository {
                 + " ?7, ?8, ?9, CAST(?10 AS jsonb), 'PENDING_APPROVAL', ?11, ?12,"
                 + " CAST(?13 AS jsonb), ?14, ?14)")
         .setParameter(1, id)
-        .setParameter(2, kind)
+        .setParameter(2, kind.wire())
         .setParameter(3, proposer.subject())
         .setParameter(4, proposer.username())
         .setParameter(5, arrayLiteral(proposer.roles()))
@@ -112,10 +105,12 @@ class GovernanceRepository {
     return rows(COLUMNS + " WHERE id = ?1 FOR UPDATE", id).stream().findFirst();
   }
 
-  List<GovernanceRow> list(String state) {
+  List<GovernanceRow> list(GovernanceState state) {
     return state == null
         ? rows(COLUMNS + " ORDER BY created_at DESC, id DESC LIMIT 200")
-        : rows(COLUMNS + " WHERE state = ?1 ORDER BY created_at DESC, id DESC LIMIT 200", state);
+        : rows(
+            COLUMNS + " WHERE state = ?1 ORDER BY created_at DESC, id DESC LIMIT 200",
+            state.name());
   }
 
   /** TIMELOCKED requests whose timelock ended by {@code now}, the earliest first. */
@@ -131,11 +126,11 @@ class GovernanceRepository {
   }
 
   /** True when a request of this kind for this key is still pending (or timelocked). */
-  boolean pending(String kind, String address) {
+  boolean pending(GovernanceKind kind, String address) {
     return !em.createNativeQuery(
             "SELECT 1 FROM governance_request WHERE kind = ?1 AND key_address = ?2"
                 + " AND state IN ('PENDING_APPROVAL', 'TIMELOCKED')")
-        .setParameter(1, kind)
+        .setParameter(1, kind.wire())
         .setParameter(2, address)
         .getResultList()
         .isEmpty();
@@ -144,7 +139,7 @@ class GovernanceRepository {
   /** Records a decision; a timelocked one with its {@code notBefore}, which stays as history. */
   void decide(
       UUID id,
-      String state,
+      GovernanceState state,
       GovernanceDecisionView decision,
       String json,
       Instant notBefore,
@@ -156,7 +151,7 @@ class GovernanceRepository {
                     + (notBefore == null ? "" : ", not_before = ?7")
                     + " WHERE id = ?1")
             .setParameter(1, id)
-            .setParameter(2, state)
+            .setParameter(2, state.name())
             .setParameter(3, decision.rule())
             .setParameter(4, decision.policyHash())
             .setParameter(5, json)
@@ -167,7 +162,7 @@ class GovernanceRepository {
     update.executeUpdate();
   }
 
-  void upsertApproval(UUID id, Caller admin, String verdict, String comment, Instant at) {
+  void upsertApproval(UUID id, Caller admin, Approval.Verdict verdict, String comment, Instant at) {
     em.createNativeQuery(
             "INSERT INTO governance_approval (request_id, approver_subject, approver_username,"
                 + " approver_groups, verdict, comment, at) VALUES (?1, ?2, ?3, CAST(?4 AS text[]),"
@@ -179,7 +174,7 @@ class GovernanceRepository {
         .setParameter(2, admin.subject())
         .setParameter(3, admin.username())
         .setParameter(4, arrayLiteral(admin.groups()))
-        .setParameter(5, verdict)
+        .setParameter(5, verdict.name())
         .setParameter(6, comment)
         .setParameter(7, Sql.time(at))
         .executeUpdate();
@@ -199,7 +194,7 @@ class GovernanceRepository {
                     (String) r[0],
                     (String) r[1],
                     List.of(Sql.strings(r[2])),
-                    (String) r[3],
+                    Approval.Verdict.valueOf((String) r[3]),
                     (String) r[4],
                     Sql.instant(r[5])))
         .toList();
@@ -208,14 +203,7 @@ class GovernanceRepository {
   /** The verdicts as the policy engine counts them. */
   static List<Approval> forEngine(List<GovernanceApprovalView> approvals) {
     return approvals.stream()
-        .map(
-            a ->
-                new Approval(
-                    a.subject(),
-                    Set.copyOf(a.groups()),
-                    Approval.Verdict.valueOf(a.verdict()),
-                    a.at(),
-                    null))
+        .map(a -> new Approval(a.subject(), Set.copyOf(a.groups()), a.verdict(), a.at(), null))
         .toList();
   }
 
@@ -237,14 +225,14 @@ class GovernanceRepository {
                 (String) r[15], (String) r[16], (String) r[14]);
     return new GovernanceRow(
         (UUID) r[0],
-        (String) r[1],
+        GovernanceKind.fromWire((String) r[1]),
         proposer,
         (String) r[3],
         key,
         (String) r[9],
         change,
         (String) r[17],
-        (String) r[10],
+        GovernanceState.valueOf((String) r[10]),
         (String) r[11],
         Sql.instant(r[12]),
         Sql.instant(r[13]),
