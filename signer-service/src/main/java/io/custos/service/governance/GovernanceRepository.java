@@ -38,28 +38,28 @@ class GovernanceRepository {
       GovernanceDecisionView decision,
       String decisionJson,
       Instant now) {
-    em.createNativeQuery(
-            "INSERT INTO governance_request (id, kind, proposer_subject, proposer_username,"
-                + " proposer_roles, proposer_groups, key_address, key_subject, key_username, proof,"
-                + " state, decided_rule, policy_hash, explanation, created_at, updated_at) VALUES"
-                + " (?1, ?2, ?3, ?4, CAST(?5 AS text[]), CAST(?6 AS text[]), ?7, ?8, ?9,"
-                + " CAST(?10 AS jsonb), ?11, ?12, ?13, CAST(?14 AS jsonb), ?15, ?15)")
-        .setParameter(1, id)
-        .setParameter(2, kind.wire())
-        .setParameter(3, proposer.subject())
-        .setParameter(4, proposer.username())
-        .setParameter(5, arrayLiteral(proposer.roles()))
-        .setParameter(6, arrayLiteral(proposer.groups()))
-        .setParameter(7, key.address())
-        .setParameter(8, key.subject())
-        .setParameter(9, key.username())
-        .setParameter(10, proofJson)
-        .setParameter(11, state.name())
-        .setParameter(12, decision.rule())
-        .setParameter(13, decision.policyHash())
-        .setParameter(14, decisionJson)
-        .setParameter(15, Sql.time(now))
-        .executeUpdate();
+    Sql.update(
+        em,
+        "INSERT INTO governance_request (id, kind, proposer_subject, proposer_username,"
+            + " proposer_roles, proposer_groups, key_address, key_subject, key_username, proof,"
+            + " state, decided_rule, policy_hash, explanation, created_at, updated_at) VALUES"
+            + " (?1, ?2, ?3, ?4, CAST(?5 AS text[]), CAST(?6 AS text[]), ?7, ?8, ?9,"
+            + " CAST(?10 AS jsonb), ?11, ?12, ?13, CAST(?14 AS jsonb), ?15, ?15)",
+        id,
+        kind.wire(),
+        proposer.subject(),
+        proposer.username(),
+        arrayLiteral(proposer.roles()),
+        arrayLiteral(proposer.groups()),
+        key.address(),
+        key.subject(),
+        key.username(),
+        proofJson,
+        state.name(),
+        decision.rule(),
+        decision.policyHash(),
+        decisionJson,
+        Sql.time(now));
   }
 
   /** Inserts a proposed policy (or address-book) change with its simulation. */
@@ -72,28 +72,28 @@ class GovernanceRepository {
       GovernanceDecisionView decision,
       String decisionJson,
       Instant now) {
-    em.createNativeQuery(
-            "INSERT INTO governance_request (id, kind, proposer_subject, proposer_username,"
-                + " proposer_roles, proposer_groups, candidate_document, candidate_hash, base_hash,"
-                + " simulation, state, decided_rule, policy_hash, explanation, created_at,"
-                + " updated_at) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]), CAST(?6 AS text[]),"
-                + " ?7, ?8, ?9, CAST(?10 AS jsonb), 'PENDING_APPROVAL', ?11, ?12,"
-                + " CAST(?13 AS jsonb), ?14, ?14)")
-        .setParameter(1, id)
-        .setParameter(2, kind.wire())
-        .setParameter(3, proposer.subject())
-        .setParameter(4, proposer.username())
-        .setParameter(5, arrayLiteral(proposer.roles()))
-        .setParameter(6, arrayLiteral(proposer.groups()))
-        .setParameter(7, change.document())
-        .setParameter(8, change.candidateHash())
-        .setParameter(9, change.baseHash())
-        .setParameter(10, simulationJson)
-        .setParameter(11, decision.rule())
-        .setParameter(12, decision.policyHash())
-        .setParameter(13, decisionJson)
-        .setParameter(14, Sql.time(now))
-        .executeUpdate();
+    Sql.update(
+        em,
+        "INSERT INTO governance_request (id, kind, proposer_subject, proposer_username,"
+            + " proposer_roles, proposer_groups, candidate_document, candidate_hash, base_hash,"
+            + " simulation, state, decided_rule, policy_hash, explanation, created_at,"
+            + " updated_at) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]), CAST(?6 AS text[]),"
+            + " ?7, ?8, ?9, CAST(?10 AS jsonb), 'PENDING_APPROVAL', ?11, ?12,"
+            + " CAST(?13 AS jsonb), ?14, ?14)",
+        id,
+        kind.wire(),
+        proposer.subject(),
+        proposer.username(),
+        arrayLiteral(proposer.roles()),
+        arrayLiteral(proposer.groups()),
+        change.document(),
+        change.candidateHash(),
+        change.baseHash(),
+        simulationJson,
+        decision.rule(),
+        decision.policyHash(),
+        decisionJson,
+        Sql.time(now));
   }
 
   Optional<GovernanceRow> find(UUID id) {
@@ -114,25 +114,23 @@ class GovernanceRepository {
   }
 
   /** TIMELOCKED requests whose timelock ended by {@code now}, the earliest first. */
-  @SuppressWarnings("unchecked")
   List<UUID> timelockEnded(Instant now, int max) {
-    return em.createNativeQuery(
-            "SELECT id FROM governance_request WHERE state = 'TIMELOCKED' AND not_before <= ?1"
-                + " ORDER BY not_before, id LIMIT ?2",
-            UUID.class)
-        .setParameter(1, Sql.time(now))
-        .setParameter(2, max)
-        .getResultList();
+    return Sql.uuids(
+        em,
+        "SELECT id FROM governance_request WHERE state = 'TIMELOCKED' AND not_before <= ?"
+            + " ORDER BY not_before, id LIMIT ?",
+        Sql.time(now),
+        max);
   }
 
   /** True when a request of this kind for this key is still pending (or timelocked). */
   boolean pending(GovernanceKind kind, String address) {
-    return !em.createNativeQuery(
-            "SELECT 1 FROM governance_request WHERE kind = ?1 AND key_address = ?2"
-                + " AND state IN ('PENDING_APPROVAL', 'TIMELOCKED')")
-        .setParameter(1, kind.wire())
-        .setParameter(2, address)
-        .getResultList()
+    return !Sql.uuids(
+            em,
+            "SELECT id FROM governance_request WHERE kind = ? AND key_address = ?"
+                + " AND state IN ('PENDING_APPROVAL', 'TIMELOCKED')",
+            kind.wire(),
+            address)
         .isEmpty();
   }
 
@@ -144,40 +142,43 @@ class GovernanceRepository {
       String json,
       Instant notBefore,
       Instant now) {
-    var update =
-        em.createNativeQuery(
-                "UPDATE governance_request SET state = ?2, decided_rule = ?3, policy_hash = ?4,"
-                    + " explanation = CAST(?5 AS jsonb), updated_at = ?6"
-                    + (notBefore == null ? "" : ", not_before = ?7")
-                    + " WHERE id = ?1")
-            .setParameter(1, id)
-            .setParameter(2, state.name())
-            .setParameter(3, decision.rule())
-            .setParameter(4, decision.policyHash())
-            .setParameter(5, json)
-            .setParameter(6, Sql.time(now));
-    if (notBefore != null) {
-      update.setParameter(7, Sql.time(notBefore));
+    String set =
+        "UPDATE governance_request SET state = ?2, decided_rule = ?3, policy_hash = ?4,"
+            + " explanation = CAST(?5 AS jsonb), updated_at = ?6";
+    String rule = decision.rule();
+    String hash = decision.policyHash();
+    if (notBefore == null) {
+      Sql.update(em, set + " WHERE id = ?1", id, state.name(), rule, hash, json, Sql.time(now));
+    } else {
+      Sql.update(
+          em,
+          set + ", not_before = ?7 WHERE id = ?1",
+          id,
+          state.name(),
+          rule,
+          hash,
+          json,
+          Sql.time(now),
+          Sql.time(notBefore));
     }
-    update.executeUpdate();
   }
 
   void upsertApproval(UUID id, Caller admin, Approval.Verdict verdict, String comment, Instant at) {
-    em.createNativeQuery(
-            "INSERT INTO governance_approval (request_id, approver_subject, approver_username,"
-                + " approver_groups, verdict, comment, at) VALUES (?1, ?2, ?3, CAST(?4 AS text[]),"
-                + " ?5, ?6, ?7) ON CONFLICT (request_id, approver_subject) DO UPDATE SET"
-                + " approver_username = EXCLUDED.approver_username,"
-                + " approver_groups = EXCLUDED.approver_groups, verdict = EXCLUDED.verdict,"
-                + " comment = EXCLUDED.comment, at = EXCLUDED.at")
-        .setParameter(1, id)
-        .setParameter(2, admin.subject())
-        .setParameter(3, admin.username())
-        .setParameter(4, arrayLiteral(admin.groups()))
-        .setParameter(5, verdict.name())
-        .setParameter(6, comment)
-        .setParameter(7, Sql.time(at))
-        .executeUpdate();
+    Sql.update(
+        em,
+        "INSERT INTO governance_approval (request_id, approver_subject, approver_username,"
+            + " approver_groups, verdict, comment, at) VALUES (?1, ?2, ?3, CAST(?4 AS text[]),"
+            + " ?5, ?6, ?7) ON CONFLICT (request_id, approver_subject) DO UPDATE SET"
+            + " approver_username = EXCLUDED.approver_username,"
+            + " approver_groups = EXCLUDED.approver_groups, verdict = EXCLUDED.verdict,"
+            + " comment = EXCLUDED.comment, at = EXCLUDED.at",
+        id,
+        admin.subject(),
+        admin.username(),
+        arrayLiteral(admin.groups()),
+        verdict.name(),
+        comment,
+        Sql.time(at));
   }
 
   List<GovernanceApprovalView> approvals(UUID id) {
