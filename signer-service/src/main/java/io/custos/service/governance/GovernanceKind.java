@@ -27,7 +27,7 @@ public enum GovernanceKind {
    *
    * @throws IllegalArgumentException if none has it
    */
-  public static GovernanceKind fromWire(String wire) {
+  static GovernanceKind fromWire(String wire) {
     return Arrays.stream(values())
         .filter(k -> k.wire.equals(wire))
         .findFirst()
