@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The service's packages depend on each other one way: a package that needs something from one that
- * depends on it declares a port of its own (e.g. {@code approvals.RecentRequests}, {@code
+ * depends on it declares a port of its own (e.g. {@code governance.RecentRequests}, {@code
  * policy.DeploymentId}) that the other implements. Read from the sources' imports.
  */
 class PackageCyclesTest {

@@ -1,12 +1,11 @@
 package io.custos.service.approvals;
 
 import io.custos.service.policy.DeploymentId;
+import io.custos.service.support.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -40,13 +39,12 @@ public class Deployment implements DeploymentId {
       return known;
     }
     UUID wanted = config.deploymentId().orElseGet(UUID::randomUUID);
-    em.createNativeQuery(
-            "INSERT INTO deployment (id, created_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-        .setParameter(1, wanted)
-        .setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-        .executeUpdate();
-    UUID stored =
-        (UUID) em.createNativeQuery("SELECT id FROM deployment", UUID.class).getSingleResult();
+    Sql.update(
+        em,
+        "INSERT INTO deployment (id, created_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        wanted,
+        Sql.time(clock.instant()));
+    UUID stored = (UUID) Sql.value(em, "SELECT id FROM deployment");
     if (config.deploymentId().isPresent() && !config.deploymentId().get().equals(stored)) {
       throw new IllegalStateException(
           "custos.approvals.deployment-id is "

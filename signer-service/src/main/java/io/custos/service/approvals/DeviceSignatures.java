@@ -3,6 +3,9 @@ package io.custos.service.approvals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custos.service.api.ProblemType;
+import io.custos.service.approvers.ApproverKeyState;
+import io.custos.service.approvers.ApproverKeyView;
+import io.custos.service.approvers.ApproverKeys;
 import io.custos.service.chain.EthereumConfig;
 import io.custos.service.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -231,7 +234,7 @@ public class DeviceSignatures {
     Optional<ApproverKeyView> known = keys.find(signer);
     if (known.isPresent()
         && known.get().subject().equals(approver.subject())
-        && known.get().state().equals("REVOKED")) {
+        && known.get().state() == ApproverKeyState.REVOKED) {
       throw new ApprovalRefused(
           ProblemType.APPROVER_KEY_REVOKED,
           "the approval is signed by your key "
@@ -256,7 +259,8 @@ public class DeviceSignatures {
         Map.of("signer", signer));
   }
 
-  static String hex(byte[] bytes) {
+  /** A digest as the API and the audit log show it: {@code 0x} + lower-case hex. */
+  public static String hex(byte[] bytes) {
     return Numeric.toHexString(bytes);
   }
 }

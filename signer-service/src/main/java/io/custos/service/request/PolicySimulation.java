@@ -7,7 +7,7 @@ import io.custos.policy.intent.Requester;
 import io.custos.policy.intent.TransactionIntent;
 import io.custos.policy.usage.Usage;
 import io.custos.policy.usage.UsageKey;
-import io.custos.service.approvals.RecentRequests;
+import io.custos.service.governance.RecentRequests;
 import io.custos.service.wallet.WalletService;
 import io.custos.service.wallet.WalletView;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package io.custos.service.support;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;
@@ -36,6 +37,23 @@ public final class Sql {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = q.getResultList();
     return rows;
+  }
+
+  /** The one value of a native query that returns one row of one column (a lock, an id). */
+  public static Object value(EntityManager em, String sql, Object... params) {
+    return bind(em.createNativeQuery(sql), params).getSingleResult();
+  }
+
+  /** Runs a native INSERT, UPDATE or DELETE; parameters bind to ?1, ?2, … in order. */
+  public static int update(EntityManager em, String sql, Object... params) {
+    return bind(em.createNativeQuery(sql), params).executeUpdate();
+  }
+
+  private static Query bind(Query q, Object... params) {
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, params[i]);
+    }
+    return q;
   }
 
   /** Runs {@code work} on the transaction's connection, after flushing pending JPA changes. */

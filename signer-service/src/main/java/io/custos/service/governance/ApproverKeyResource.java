@@ -1,7 +1,9 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
+import io.custos.service.approvers.ApproverKeyView;
+import io.custos.service.approvers.ApproverKeys;
 import io.custos.service.identity.CurrentCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;

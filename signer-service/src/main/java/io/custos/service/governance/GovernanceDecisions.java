@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,7 @@ import io.custos.policy.PolicyParseException;
 import io.custos.policy.PolicyParser;
 import io.custos.policy.intent.Approval;
 import io.custos.policy.intent.Requester;
+import io.custos.service.approvers.ApproverKeys;
 import io.custos.service.identity.Caller;
 import io.custos.service.policy.ActivePolicy;
 import io.custos.service.policy.PolicyActivation;
@@ -66,67 +67,69 @@ class GovernanceDecisions {
    */
   boolean stale(GovernanceRow r, ActivePolicy.Snapshot active, Instant now, String actor) {
     String current = active.policy().hash();
-    if (!r.aboutPolicy() || r.change().baseHash().equals(current)) {
+    String reason = staleness(r, current);
+    if (reason == null) {
       return false;
     }
-    String reason =
-        "proposed against policy "
-            + r.change().baseHash()
-            + ", but the active policy is now "
-            + current
-            + "; propose the change again";
     var view =
         new GovernanceDecisionView(
             "DENY", "governance", current, List.of(reason), List.of(), List.of(reason));
-    repository.decide(r.id(), "REJECTED", view, json(view), null, now);
-    audit.decided(r, "REJECTED", view, null, actor);
+    repository.decide(r.id(), GovernanceState.REJECTED, view, json(view), null, now);
+    audit.decided(r, GovernanceState.REJECTED, view, null, actor);
     return true;
   }
 
+  /** Why a policy proposal is stale under the active policy {@code currentHash}, or null. */
+  static String staleness(GovernanceRow r, String currentHash) {
+    if (!r.aboutPolicy() || r.change().baseHash().equals(currentHash)) {
+      return null;
+    }
+    return "proposed against policy "
+        + r.change().baseHash()
+        + ", but the active policy is now "
+        + currentHash
+        + "; propose the change again";
+  }
+
   /**
-   * Records the decision: an allowed change takes effect now, or waits TIMELOCKED until its
-   * notBefore when the governance block has a timelock; a denied one is closed. Returns the state.
+   * Records the decision and carries it out ({@link Settlement}): an allowed change takes effect
+   * now, or waits TIMELOCKED until its notBefore when the governance block has a timelock; a denied
+   * one is closed. Returns the state.
    */
-  String settle(GovernanceRow r, Decision d, Instant now, String actor) {
+  GovernanceState settle(GovernanceRow r, Decision d, Instant now, String actor) {
     GovernanceDecisionView view = GovernanceDecisionView.of(d);
-    Instant notBefore =
-        d instanceof Decision.Allow a && a.notBefore().isAfter(now) ? a.notBefore() : null;
-    String state =
-        switch (d) {
-          case Decision.NeedsApproval n -> "PENDING_APPROVAL";
-          case Decision.Deny x -> "REJECTED";
-          case Decision.Allow a -> notBefore != null ? "TIMELOCKED" : "APPROVED";
-        };
-    repository.decide(r.id(), state, view, json(view), notBefore, now);
-    audit.decided(r, state, view, notBefore, actor);
-    if (r.aboutPolicy()) {
-      if (state.equals("APPROVED")) {
-        activation.activate(candidate(r), r.change().document(), r.id(), now);
+    Settlement s = Settlement.of(r.kind(), d, now);
+    repository.decide(r.id(), s.state(), view, json(view), s.notBefore(), now);
+    audit.decided(r, s.state(), view, s.notBefore(), actor);
+    switch (s.effect()) {
+      case NONE -> {
+        // nothing changes (yet)
       }
-      return state;
+      case ACTIVATE_POLICY -> activation.activate(candidate(r), r.change().document(), r.id(), now);
+      case ACTIVATE_KEY -> activateKey(r, view, now);
+      case REVOKE_KEY -> {
+        keys.revoke(r.key().address(), now);
+        audit.revoked(r.id(), r.key(), "revoked", repository.approvals(r.id()), view, now);
+      }
+      case DROP_PENDING_KEY -> keys.dropPending(r.key().address());
     }
+    return s.state();
+  }
+
+  /** Activates a registered key; the approver's previous key, if any, is rotated out. */
+  private void activateKey(GovernanceRow r, GovernanceDecisionView view, Instant now) {
     List<GovernanceApprovalView> approvals = repository.approvals(r.id());
-    boolean register = r.kind().equals(GovernanceRow.REGISTER);
-    if (state.equals("APPROVED") && register) {
-      keys.activate(r.key().address(), r.key().subject(), now)
-          .ifPresent(
-              old ->
-                  audit.revoked(
-                      r.id(),
-                      new GovernanceRequestView.KeyRef(
-                          old.subject(), old.username(), old.address()),
-                      "rotated",
-                      approvals,
-                      view,
-                      now));
-      audit.registered(r, approvals, view, now);
-    } else if (state.equals("APPROVED")) {
-      keys.revoke(r.key().address(), now);
-      audit.revoked(r.id(), r.key(), "revoked", approvals, view, now);
-    } else if (state.equals("REJECTED") && register) {
-      keys.dropPending(r.key().address());
-    }
-    return state;
+    keys.activate(r.key().address(), r.key().subject(), now)
+        .ifPresent(
+            old ->
+                audit.revoked(
+                    r.id(),
+                    new GovernanceRequestView.KeyRef(old.subject(), old.username(), old.address()),
+                    "rotated",
+                    approvals,
+                    view,
+                    now));
+    audit.registered(r, approvals, view, now);
   }
 
   static Requester requester(Caller c) {

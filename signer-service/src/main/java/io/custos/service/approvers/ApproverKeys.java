@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.service.approvers;
 
 import io.custos.service.support.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The {@code approver_key} table. Callers own the transaction. */
+/**
+ * The registry of approvers' device keys, the {@code approver_key} table: read by the verdict
+ * checks, changed only by governance once the admins' quorum approved. Callers own the transaction.
+ */
 @ApplicationScoped
 public class ApproverKeys {
 
   private static final String COLUMNS =
       "SELECT subject, username, address, state, registered_at, revoked_at FROM approver_key";
+
+  /** Taken shared by verdict checks and exclusively by governance decisions. */
+  private static final String LOCK = "hashtextextended('custos:approver-keys', 0)";
 
   private final EntityManager em;
 
@@ -22,13 +28,19 @@ public class ApproverKeys {
   }
 
   /**
-   * Holds off key changes (which take this lock exclusively, {@link GovernanceRepository#lockKeys})
-   * until the transaction ends: a verdict is checked and counted against one state of the keys.
+   * Holds off key changes (which take this lock exclusively, {@link #lockExclusive}) until the
+   * transaction ends: a verdict is checked and counted against one state of the keys.
    */
   public void lockShared() {
-    em.createNativeQuery(
-            "SELECT pg_advisory_xact_lock_shared(hashtextextended('custos:approver-keys', 0))")
-        .getSingleResult();
+    Sql.value(em, "SELECT pg_advisory_xact_lock_shared(" + LOCK + ")");
+  }
+
+  /**
+   * Serializes governance decisions until the transaction ends: one at a time sees the keys (and
+   * the active policy), and no verdict is checked against a key being changed.
+   */
+  public void lockExclusive() {
+    Sql.value(em, "SELECT pg_advisory_xact_lock(" + LOCK + ")");
   }
 
   /** The key at this address, whoever's and whatever its state. */
@@ -52,44 +64,43 @@ public class ApproverKeys {
     return active(subject).map(k -> k.address().equals(address)).orElse(false);
   }
 
-  void insertPending(String address, String subject, String username, UUID requestId) {
-    em.createNativeQuery(
-            "INSERT INTO approver_key (address, subject, username, state, registration_request_id)"
-                + " VALUES (?1, ?2, ?3, 'PENDING', ?4)")
-        .setParameter(1, address)
-        .setParameter(2, subject)
-        .setParameter(3, username)
-        .setParameter(4, requestId)
-        .executeUpdate();
+  /** A registration proposed by governance request {@code requestId}, waiting for its quorum. */
+  public void insertPending(String address, String subject, String username, UUID requestId) {
+    Sql.update(
+        em,
+        "INSERT INTO approver_key (address, subject, username, state, registration_request_id)"
+            + " VALUES (?1, ?2, ?3, 'PENDING', ?4)",
+        address,
+        subject,
+        username,
+        requestId);
   }
 
   /** Revokes the subject's active key, if any, and activates the pending one; the revoked one. */
-  Optional<ApproverKeyView> activate(String address, String subject, Instant now) {
+  public Optional<ApproverKeyView> activate(String address, String subject, Instant now) {
     Optional<ApproverKeyView> previous = active(subject);
     previous.ifPresent(p -> revoke(p.address(), now));
-    em.createNativeQuery(
-            "UPDATE approver_key SET state = 'ACTIVE', registered_at = ?2"
-                + " WHERE address = ?1 AND state = 'PENDING'")
-        .setParameter(1, address)
-        .setParameter(2, Sql.time(now))
-        .executeUpdate();
+    Sql.update(
+        em,
+        "UPDATE approver_key SET state = 'ACTIVE', registered_at = ?2"
+            + " WHERE address = ?1 AND state = 'PENDING'",
+        address,
+        Sql.time(now));
     return previous;
   }
 
-  void revoke(String address, Instant now) {
-    em.createNativeQuery(
-            "UPDATE approver_key SET state = 'REVOKED', revoked_at = ?2"
-                + " WHERE address = ?1 AND state = 'ACTIVE'")
-        .setParameter(1, address)
-        .setParameter(2, Sql.time(now))
-        .executeUpdate();
+  public void revoke(String address, Instant now) {
+    Sql.update(
+        em,
+        "UPDATE approver_key SET state = 'REVOKED', revoked_at = ?2"
+            + " WHERE address = ?1 AND state = 'ACTIVE'",
+        address,
+        Sql.time(now));
   }
 
   /** A registration the admins rejected leaves no trace in the table (the audit log keeps it). */
-  void dropPending(String address) {
-    em.createNativeQuery("DELETE FROM approver_key WHERE address = ?1 AND state = 'PENDING'")
-        .setParameter(1, address)
-        .executeUpdate();
+  public void dropPending(String address) {
+    Sql.update(em, "DELETE FROM approver_key WHERE address = ?1 AND state = 'PENDING'", address);
   }
 
   private List<ApproverKeyView> query(String sql, Object... params) {
@@ -100,7 +111,7 @@ public class ApproverKeys {
                     (String) r[0],
                     (String) r[1],
                     (String) r[2],
-                    (String) r[3],
+                    ApproverKeyState.valueOf((String) r[3]),
                     Sql.instant(r[4]),
                     Sql.instant(r[5])))
         .toList();

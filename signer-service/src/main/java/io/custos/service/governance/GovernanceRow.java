@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 import io.custos.policy.intent.Requester;
 import java.time.Instant;
@@ -11,23 +11,18 @@ import java.util.UUID;
  */
 record GovernanceRow(
     UUID id,
-    String kind,
+    GovernanceKind kind,
     Requester proposer,
     String proposerUsername,
     GovernanceRequestView.KeyRef key,
     String proofJson,
     GovernanceRequestView.PolicyChange change,
     String simulationJson,
-    String state,
+    GovernanceState state,
     String explanationJson,
     Instant createdAt,
     Instant updatedAt,
     Instant notBefore) {
-
-  static final String REGISTER = "approver_key.register";
-  static final String REVOKE = "approver_key.revoke";
-  static final String POLICY = "policy.change";
-  static final String ADDRESS_BOOK = "address_book.change";
 
   static Requester requester(String subject, String[] roles, String[] groups) {
     return new Requester(subject, Set.of(roles), Set.of(groups), false);

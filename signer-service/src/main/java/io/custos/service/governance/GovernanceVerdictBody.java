@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 /**
  * The body of {@code POST /api/v1/governance/requests/{id}/approvals}.

@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -27,8 +27,8 @@ import java.util.UUID;
  */
 public record GovernanceRequestView(
     UUID id,
-    String kind,
-    String state,
+    GovernanceKind kind,
+    GovernanceState state,
     String proposer,
     KeyRef key,
     PolicyChange policy,

@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.custos.policy.Decision;
@@ -7,6 +7,13 @@ import io.custos.policy.PolicyParseException;
 import io.custos.policy.PolicyParser;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
+import io.custos.service.approvals.DeviceSignatures;
+import io.custos.service.approvals.Eip712;
+import io.custos.service.approvals.KeyRegistration;
+import io.custos.service.approvals.VerifiedSignature;
+import io.custos.service.approvers.ApproverKeyState;
+import io.custos.service.approvers.ApproverKeyView;
+import io.custos.service.approvers.ApproverKeys;
 import io.custos.service.identity.Caller;
 import io.custos.service.policy.ActivePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +34,7 @@ import java.util.regex.Pattern;
  * {@link GovernanceService}).
  */
 @ApplicationScoped
-public class GovernanceProposals {
+class GovernanceProposals {
 
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
@@ -61,7 +68,7 @@ public class GovernanceProposals {
 
   /** The KeyRegistration the caller's new key must sign. */
   @Transactional
-  public Map<String, Object> registrationTypedData(String address, Caller caller) {
+  Map<String, Object> registrationTypedData(String address, Caller caller) {
     String key = address(address);
     var typed =
         Eip712.keyRegistration(
@@ -73,19 +80,18 @@ public class GovernanceProposals {
 
   /** Proposes registering the caller's device key, proven by its signature. */
   @Transactional
-  public UUID proposeRegistration(
-      String address, JsonNode typedData, String signature, Caller who) {
+  UUID proposeRegistration(String address, JsonNode typedData, String signature, Caller who) {
     String key = address(address);
     Instant now = now();
     VerifiedSignature proof = signatures.verifyRegistration(key, typedData, signature, who, now);
-    repository.lockKeys();
+    keys.lockExclusive();
     keys.find(key)
         .ifPresent(
             k -> {
               throw new ApiException(
                   ProblemType.CONFLICT,
                   "the address " + key + " is already registered (" + k.state() + ")",
-                  Map.of("address", key, "state", k.state()));
+                  Map.of("address", key, "state", k.state().name()));
             });
     var ref = new GovernanceRequestView.KeyRef(who.subject(), who.username(), key);
     String proofJson =
@@ -97,15 +103,15 @@ public class GovernanceProposals {
                 proof.signature(),
                 "digest",
                 proof.digest()));
-    return proposeKeyChange(GovernanceRow.REGISTER, who, ref, proofJson, now);
+    return proposeKeyChange(GovernanceKind.REGISTER_KEY, who, ref, proofJson, now);
   }
 
   /** Proposes revoking a key: its owner may, and so may an admin. */
   @Transactional
-  public UUID proposeRevocation(String address, Caller who) {
+  UUID proposeRevocation(String address, Caller who) {
     String key = address(address);
     Instant now = now();
-    repository.lockKeys();
+    keys.lockExclusive();
     ApproverKeyView k =
         keys.find(key)
             .orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "no approver key " + key));
@@ -113,14 +119,15 @@ public class GovernanceProposals {
       throw new ApiException(
           ProblemType.FORBIDDEN, "only the key's owner or an admin may propose its revocation");
     }
-    if (!k.state().equals("ACTIVE") || repository.pending(GovernanceRow.REVOKE, key)) {
+    if (k.state() != ApproverKeyState.ACTIVE
+        || repository.pending(GovernanceKind.REVOKE_KEY, key)) {
       throw new ApiException(
           ProblemType.CONFLICT,
           "the key " + key + " is " + k.state() + " or already has a pending revocation",
-          Map.of("state", k.state()));
+          Map.of("state", k.state().name()));
     }
     var ref = new GovernanceRequestView.KeyRef(k.subject(), k.username(), key);
-    return proposeKeyChange(GovernanceRow.REVOKE, who, ref, null, now);
+    return proposeKeyChange(GovernanceKind.REVOKE_KEY, who, ref, null, now);
   }
 
   /**
@@ -128,7 +135,11 @@ public class GovernanceProposals {
    * (usually: pending until other admins give their verdicts), and audits it.
    */
   private UUID proposeKeyChange(
-      String kind, Caller who, GovernanceRequestView.KeyRef ref, String proofJson, Instant now) {
+      GovernanceKind kind,
+      Caller who,
+      GovernanceRequestView.KeyRef ref,
+      String proofJson,
+      Instant now) {
     UUID id = UUID.randomUUID();
     Decision d =
         policy
@@ -142,11 +153,11 @@ public class GovernanceProposals {
         who,
         ref,
         proofJson,
-        "PENDING_APPROVAL",
+        GovernanceState.PENDING_APPROVAL,
         view,
         GovernanceDecisions.json(view),
         now);
-    if (kind.equals(GovernanceRow.REGISTER)) {
+    if (kind == GovernanceKind.REGISTER_KEY) {
       keys.insertPending(ref.address(), who.subject(), who.username(), id);
     }
     audit.proposed(id, kind, who, ref, proofJson);
@@ -160,9 +171,9 @@ public class GovernanceProposals {
    * against the recent requests is stored with it.
    */
   @Transactional
-  public UUID proposePolicyChange(String document, Caller who) {
+  UUID proposePolicyChange(String document, Caller who) {
     Policy candidate = parse(document);
-    repository.lockKeys();
+    keys.lockExclusive();
     ActivePolicy.Snapshot active = policy.refresh();
     Policy current = active.policy();
     if (candidate.hash().equals(current.hash())) {
@@ -171,10 +182,10 @@ public class GovernanceProposals {
           "the proposed policy equals the active one (" + current.hash() + "): nothing to change",
           Map.of("hash", current.hash()));
     }
-    String kind =
+    GovernanceKind kind =
         candidate.hashWithoutAddressBook().equals(current.hashWithoutAddressBook())
-            ? GovernanceRow.ADDRESS_BOOK
-            : GovernanceRow.POLICY;
+            ? GovernanceKind.ADDRESS_BOOK
+            : GovernanceKind.POLICY;
     Instant now = now();
     var change = new GovernanceRequestView.PolicyChange(candidate.hash(), current.hash(), document);
     SimulationView sim = SimulationView.of(recent.simulate(current, candidate));
@@ -216,7 +227,7 @@ public class GovernanceProposals {
     }
   }
 
-  static String address(String address) {
+  private static String address(String address) {
     if (address == null || !ADDRESS.matcher(address).matches()) {
       throw new ApiException(
           ProblemType.VALIDATION, "address must be 0x followed by 40 hex digits");

@@ -1,9 +1,11 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.custos.policy.intent.Approval;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
+import io.custos.service.approvers.ApproverKeys;
 import io.custos.service.audit.Audit;
 import io.custos.service.identity.Caller;
 import io.custos.service.policy.ActivePolicy;
@@ -26,14 +28,12 @@ import java.util.UUID;
  * timelock.
  */
 @ApplicationScoped
-public class GovernanceService {
+class GovernanceService {
 
   private static final int MAX_COMMENT = 1024;
-  private static final List<String> OPEN = List.of("PENDING_APPROVAL", "TIMELOCKED");
-  private static final List<String> STATES =
-      List.of("PENDING_APPROVAL", "TIMELOCKED", "APPROVED", "REJECTED");
 
   private final GovernanceRepository repository;
+  private final ApproverKeys keys;
   private final ActivePolicy policy;
   private final GovernanceAudit audit;
   private final GovernanceDecisions decisions;
@@ -41,11 +41,13 @@ public class GovernanceService {
 
   GovernanceService(
       GovernanceRepository repository,
+      ApproverKeys keys,
       ActivePolicy policy,
       GovernanceAudit audit,
       GovernanceDecisions decisions,
       Clock clock) {
     this.repository = repository;
+    this.keys = keys;
     this.policy = policy;
     this.audit = audit;
     this.decisions = decisions;
@@ -54,13 +56,13 @@ public class GovernanceService {
 
   /** Records an admin's verdict and decides the request again. */
   @Transactional
-  public UUID judge(UUID id, String verdict, String comment, Caller admin) {
-    String v = verdict(verdict);
+  UUID judge(UUID id, String verdict, String comment, Caller admin) {
+    Approval.Verdict v = verdict(verdict);
     if (comment != null && comment.length() > MAX_COMMENT) {
       throw new ApiException(
           ProblemType.VALIDATION, "comment must be at most " + MAX_COMMENT + " characters");
     }
-    repository.lockKeys();
+    keys.lockExclusive();
     GovernanceRow r = repository.lock(id).orElseThrow(() -> notFound(id));
     if (r.proposer().subject().equals(admin.subject())) {
       throw new ApiException(
@@ -68,13 +70,13 @@ public class GovernanceService {
           "you proposed this change; other admins must give the verdict",
           Map.of("governanceRequestId", id.toString()));
     }
-    if (!OPEN.contains(r.state())) {
+    if (!r.state().open()) {
       throw new ApiException(
           ProblemType.CONFLICT,
           "the governance request is "
               + r.state()
               + "; verdicts are taken only while it is PENDING_APPROVAL or TIMELOCKED",
-          Map.of("state", r.state()));
+          Map.of("state", r.state().name()));
     }
     Instant now = now();
     ActivePolicy.Snapshot active = policy.refresh();
@@ -89,7 +91,7 @@ public class GovernanceService {
 
   /** TIMELOCKED governance requests whose timelock has ended by the service clock. */
   @Transactional
-  public List<UUID> timelockEnded(int max) {
+  List<UUID> timelockEnded(int max) {
     return repository.timelockEnded(now(), max);
   }
 
@@ -99,33 +101,38 @@ public class GovernanceService {
    * the row's lock, so one instance does it once; returns the state it is left in.
    */
   @Transactional
-  public String releaseTimelocked(UUID id) {
-    repository.lockKeys();
+  GovernanceState releaseTimelocked(UUID id) {
+    keys.lockExclusive();
     GovernanceRow r = repository.lock(id).orElseThrow(() -> notFound(id));
     Instant now = now();
-    if (!r.state().equals("TIMELOCKED") || r.notBefore().isAfter(now)) {
+    if (r.state() != GovernanceState.TIMELOCKED || r.notBefore().isAfter(now)) {
       return r.state();
     }
     ActivePolicy.Snapshot active = policy.refresh();
     if (decisions.stale(r, active, now, Audit.SYSTEM)) {
-      return "REJECTED";
+      return GovernanceState.REJECTED;
     }
     return decisions.settle(r, decisions.decide(r, active, now), now, Audit.SYSTEM);
   }
 
   @Transactional
-  public GovernanceRequestView show(UUID id) {
+  GovernanceRequestView show(UUID id) {
     return view(repository.find(id).orElseThrow(() -> notFound(id)));
   }
 
   @Transactional
-  public List<GovernanceRequestView> list(String state) {
-    if (state != null && !STATES.contains(state)) {
+  List<GovernanceRequestView> list(String state) {
+    return repository.list(state == null ? null : state(state)).stream().map(this::view).toList();
+  }
+
+  private static GovernanceState state(String name) {
+    try {
+      return GovernanceState.valueOf(name);
+    } catch (IllegalArgumentException e) {
       throw new ApiException(
           ProblemType.VALIDATION,
           "state must be PENDING_APPROVAL, TIMELOCKED, APPROVED or REJECTED");
     }
-    return repository.list(state).stream().map(this::view).toList();
   }
 
   private GovernanceRequestView view(GovernanceRow r) {
@@ -159,12 +166,12 @@ public class GovernanceService {
     }
   }
 
-  private static String verdict(String v) {
+  private static Approval.Verdict verdict(String v) {
     if ("approve".equals(v)) {
-      return "APPROVE";
+      return Approval.Verdict.APPROVE;
     }
     if ("reject".equals(v)) {
-      return "REJECT";
+      return Approval.Verdict.REJECT;
     }
     throw new ApiException(ProblemType.VALIDATION, "verdict must be \"approve\" or \"reject\"");
   }

@@ -1,5 +1,6 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
+import io.custos.policy.intent.Approval;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,6 @@ public record GovernanceApprovalView(
     String subject,
     String approver,
     List<String> groups,
-    String verdict,
+    Approval.Verdict verdict,
     String comment,
     Instant at) {}

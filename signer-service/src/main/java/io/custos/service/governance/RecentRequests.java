@@ -1,12 +1,13 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 import io.custos.policy.Policy;
 import io.custos.policy.Simulation;
 
 /**
  * What governance needs from the request side: the newest requests replayed under the active policy
- * and a candidate. Implemented by {@code request.PolicySimulation}; declared here so that approvals
- * does not depend on request (request depends on approvals for device signatures).
+ * and a candidate. Implemented by {@code request.PolicySimulation}; declared here so that
+ * governance does not depend on request (request depends on approvals and approvers for device
+ * signatures and keys, and must stay free to depend on governance).
  */
 public interface RecentRequests {
 

@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,7 +1,8 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custos.policy.intent.Approval;
 import io.custos.service.audit.Audit;
 import io.custos.service.audit.AuditEntryType;
 import io.custos.service.identity.Caller;
@@ -31,9 +32,13 @@ class GovernanceAudit {
   }
 
   void proposed(
-      UUID id, String kind, Caller proposer, GovernanceRequestView.KeyRef key, String proof) {
+      UUID id,
+      GovernanceKind kind,
+      Caller proposer,
+      GovernanceRequestView.KeyRef key,
+      String proof) {
     Map<String, Object> p = base(id, key);
-    p.put("kind", kind);
+    p.put("kind", kind.wire());
     p.put("proposer", who(proposer));
     if (proof != null) {
       p.put("proof", parse(proof));
@@ -47,22 +52,22 @@ class GovernanceAudit {
    */
   void proposedChange(
       UUID id,
-      String kind,
+      GovernanceKind kind,
       Caller proposer,
       GovernanceRequestView.PolicyChange change,
       SimulationView simulation) {
     Map<String, Object> p = base(id, change);
-    p.put("kind", kind);
+    p.put("kind", kind.wire());
     p.put("proposer", who(proposer));
     p.put("document", change.document());
     p.put("simulation", Map.of("replayed", simulation.replayed(), "summary", simulation.summary()));
     audit.record(AuditEntryType.GOVERNANCE_PROPOSED, proposer.username(), subjects(id, change), p);
   }
 
-  void verdict(GovernanceRow r, Caller admin, String verdict, String comment) {
+  void verdict(GovernanceRow r, Caller admin, Approval.Verdict verdict, String comment) {
     Map<String, Object> p = base(r);
     p.put("approver", who(admin));
-    p.put("verdict", verdict);
+    p.put("verdict", verdict.name());
     if (comment != null) {
       p.put("comment", comment);
     }
@@ -71,9 +76,13 @@ class GovernanceAudit {
 
   /** The decision; {@code notBefore} (else null) when the change waits for its timelock. */
   void decided(
-      GovernanceRow r, String state, GovernanceDecisionView d, Instant notBefore, String actor) {
+      GovernanceRow r,
+      GovernanceState state,
+      GovernanceDecisionView d,
+      Instant notBefore,
+      String actor) {
     Map<String, Object> p = base(r);
-    p.put("state", state);
+    p.put("state", state.name());
     if (notBefore != null) {
       p.put("notBefore", notBefore.toString());
     }
@@ -150,7 +159,7 @@ class GovernanceAudit {
                     "subject", a.subject(),
                     "username", a.approver(),
                     "groups", a.groups(),
-                    "verdict", a.verdict(),
+                    "verdict", a.verdict().name(),
                     "at", a.at().toString()))
         .toList();
   }
@@ -160,7 +169,7 @@ class GovernanceAudit {
         "governance:" + id, "approver:" + key.subject(), "approver-key:" + key.address());
   }
 
-  static Map<String, Object> who(Caller c) {
+  private static Map<String, Object> who(Caller c) {
     return Map.of(
         "subject", c.subject(),
         "username", c.username(),

@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.service.governance;
 
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
@@ -25,8 +25,9 @@ import java.util.UUID;
 @RolesAllowed({"admin", "auditor", "approver"})
 public class GovernanceResource {
 
+  /** The kinds a client may name; the service classifies the document itself. */
   private static final List<String> KINDS =
-      List.of(GovernanceRow.POLICY, GovernanceRow.ADDRESS_BOOK);
+      List.of(GovernanceKind.POLICY.wire(), GovernanceKind.ADDRESS_BOOK.wire());
 
   private final GovernanceProposals proposals;
   private final GovernanceService governance;

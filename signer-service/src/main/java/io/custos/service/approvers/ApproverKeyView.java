@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.service.approvers;
 
 import java.time.Instant;
 
@@ -16,6 +16,6 @@ public record ApproverKeyView(
     String subject,
     String username,
     String address,
-    String state,
+    ApproverKeyState state,
     Instant registeredAt,
     Instant revokedAt) {}
