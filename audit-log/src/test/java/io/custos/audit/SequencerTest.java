@@ -1,6 +1,7 @@
 package io.custos.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.custos.audit.checkpoint.Checkpoint;
 import io.custos.audit.store.CheckpointStore;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,10 +129,11 @@ class SequencerTest {
         log.sequencer().start();
         log.append(Events.sample(1)).join();
         log.append(Events.sample(2)).join();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (log.latestCheckpoint().isEmpty() && System.nanoTime() < deadline) {
-          Thread.sleep(50);
-        }
+        await()
+            .alias("a checkpoint signed on the 300 ms interval")
+            .atMost(Duration.ofSeconds(10))
+            .pollInterval(Duration.ofMillis(50))
+            .until(log::latestCheckpoint, Optional::isPresent);
         assertThat(log.latestCheckpoint()).get().extracting(Checkpoint::size).isEqualTo(2L);
       }
     }
@@ -205,12 +208,12 @@ class SequencerTest {
     }
   }
 
-  private static void awaitLeader(AuditLog log) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!log.sequencer().isLeader() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(log.sequencer().isLeader()).isTrue();
+  private static void awaitLeader(AuditLog log) {
+    await()
+        .alias("this instance's sequencer to lead")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(10))
+        .until(log.sequencer()::isLeader);
   }
 
   private static void appendAll(AuditLog log, int from, int count) {

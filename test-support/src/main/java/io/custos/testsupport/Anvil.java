@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Starts and stops anvil processes from the pinned npm package in the project's tools directory.
@@ -29,6 +31,7 @@ public final class Anvil implements AutoCloseable {
 
   private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process process;
@@ -119,6 +122,29 @@ public final class Anvil implements AutoCloseable {
         java.util.Map.of("from", funder, "to", address, "value", "0x" + wei.toString(16)));
   }
 
+  /**
+   * The receipt of {@code hash}, mining a block on each poll until it has one (for transactions a
+   * test sends itself, which nothing else would mine); fails after 30 s.
+   */
+  public static JsonNode receipt(URI url, String hash) {
+    return Awaitility.await()
+        .alias("a receipt for " + hash)
+        .atMost(RECEIPT_TIMEOUT)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> receiptOrMine(url, hash), Optional::isPresent)
+        .get();
+  }
+
+  private static Optional<JsonNode> receiptOrMine(URI url, String hash) {
+    JsonNode r = rpc(url, "eth_getTransactionReceipt", hash);
+    if (r != null && !r.isNull()) {
+      return Optional.of(r);
+    }
+    rpc(url, "anvil_mine", "0x1");
+    return Optional.empty();
+  }
+
   /** Stops this anvil by its own process handle, forcibly if it does not exit in 5 s. */
   @Override
   public void close() {
@@ -135,26 +161,33 @@ public final class Anvil implements AutoCloseable {
 
   private static AnvilNode awaitReady(Process p, Path log, Path config, long chainId)
       throws IOException {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new IllegalStateException(
-            "anvil exited with " + p.exitValue() + ": " + Tools.tail(log, 20));
-      }
-      Optional<Integer> port = listeningPort(log);
-      if (port.isPresent() && Files.size(config) > 0) {
-        URI url = URI.create("http://127.0.0.1:" + port.get());
-        return new AnvilNode(url, chainId, accounts(config), p.pid(), log);
-      }
-      sleep(20);
+    int port;
+    try {
+      port =
+          Awaitility.await()
+              .alias("anvil listening, its config written")
+              .atMost(START_TIMEOUT)
+              .pollDelay(Duration.ZERO)
+              .pollInterval(Duration.ofMillis(20))
+              .until(() -> listeningPort(p, log, config), Optional::isPresent)
+              .get();
+    } catch (ConditionTimeoutException e) {
+      p.destroyForcibly();
+      throw new IllegalStateException(
+          "anvil did not start within " + START_TIMEOUT + ": " + Tools.tail(log, 20), e);
     }
-    p.destroyForcibly();
-    throw new IllegalStateException(
-        "anvil did not start within " + START_TIMEOUT + ": " + Tools.tail(log, 20));
+    URI url = URI.create("http://127.0.0.1:" + port);
+    return new AnvilNode(url, chainId, accounts(config), p.pid(), log);
   }
 
-  private static Optional<Integer> listeningPort(Path log) throws IOException {
-    if (!Files.exists(log)) {
+  /** The port once anvil logs it and has written its config; fails at once if anvil exited. */
+  private static Optional<Integer> listeningPort(Process p, Path log, Path config)
+      throws IOException {
+    if (!p.isAlive()) {
+      throw new IllegalStateException(
+          "anvil exited with " + p.exitValue() + ": " + Tools.tail(log, 20));
+    }
+    if (!Files.exists(log) || !Files.exists(config) || Files.size(config) == 0) {
       return Optional.empty();
     }
     Matcher m = LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
@@ -170,14 +203,5 @@ public final class Anvil implements AutoCloseable {
       out.add(new AnvilNode.DevAccount(addresses.get(i).asText(), keys.get(i).asText()));
     }
     return List.copyOf(out);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for anvil", e);
-    }
   }
 }

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Waits for a process we started to answer 200 on its readiness URL. */
 public final class Readiness {
@@ -26,25 +28,28 @@ public final class Readiness {
    */
   public static void await(
       Process process, URI probe, Duration timeout, String what, Supplier<String> logTail) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            what + " exited with " + process.exitValue() + ":\n" + logTail.get());
-      }
-      if (answers200(probe)) {
-        return;
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for " + what, e);
-      }
+    try {
+      Awaitility.await()
+          .alias(what + " answering 200 on " + probe)
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> aliveAndAnswers200(process, probe, what, logTail));
+    } catch (ConditionTimeoutException e) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          what + " was not ready within " + timeout + ":\n" + logTail.get(), e);
     }
-    process.destroyForcibly();
-    throw new IllegalStateException(
-        what + " was not ready within " + timeout + ":\n" + logTail.get());
+  }
+
+  /** Fails at once when the process has exited: waiting longer would not help. */
+  private static boolean aliveAndAnswers200(
+      Process process, URI probe, String what, Supplier<String> logTail) {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          what + " exited with " + process.exitValue() + ":\n" + logTail.get());
+    }
+    return answers200(probe);
   }
 
   private static boolean answers200(URI uri) {

@@ -1,6 +1,7 @@
 package io.custos.hsm.eth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.custos.hsm.EthAddress;
 import io.custos.hsm.KeyInfo;
@@ -16,6 +17,8 @@ import io.custos.testsupport.SoftHsmToken;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,14 +151,15 @@ class AnvilTransactionsTest {
     return awaitReceipt(sent.getTransactionHash());
   }
 
-  private static TransactionReceipt awaitReceipt(String hash) throws Exception {
-    for (int i = 0; i < 100; i++) {
-      var receipt = web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
-      if (receipt.isPresent()) {
-        return receipt.get();
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no receipt for " + hash);
+  /** Anvil mines each transaction as it arrives; the receipt may still lag the send a little. */
+  private static TransactionReceipt awaitReceipt(String hash) {
+    return await()
+        .alias("a receipt for " + hash)
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt(),
+            Optional::isPresent)
+        .get();
   }
 }

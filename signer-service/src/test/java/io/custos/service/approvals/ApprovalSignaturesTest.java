@@ -2,6 +2,7 @@ package io.custos.service.approvals;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,37 +84,29 @@ class ApprovalSignaturesTest {
   }
 
   /** The audit entries of a type about a request, once the sequencer has numbered them. */
-  private static List<JsonNode> awaitEntries(String type, String requestId, int atLeast)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    List<JsonNode> found = List.of();
-    while (Instant.now().isBefore(deadline)) {
-      found =
-          export()
-              .lines()
-              .map(DeviceKeys::read)
-              .filter(n -> n.path("kind").asText().equals("entry"))
-              .map(n -> n.get("entry"))
-              .filter(e -> e.path("type").asText().equals(type))
-              .filter(e -> e.at("/payload/requestId").asText().equals(requestId))
-              .toList();
-      if (found.size() >= atLeast) {
-        return found;
-      }
-      Thread.sleep(200);
-    }
-    assertThat(found)
-        .as(type + " entries of request " + requestId)
-        .hasSizeGreaterThanOrEqualTo(atLeast);
-    return found;
+  private static List<JsonNode> awaitEntries(String type, String requestId, int atLeast) {
+    return await()
+        .alias("at least " + atLeast + " " + type + " entries of request " + requestId)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                export()
+                    .lines()
+                    .map(DeviceKeys::read)
+                    .filter(n -> n.path("kind").asText().equals("entry"))
+                    .map(n -> n.get("entry"))
+                    .filter(e -> e.path("type").asText().equals(type))
+                    .filter(e -> e.at("/payload/requestId").asText().equals(requestId))
+                    .toList(),
+            found -> found.size() >= atLeast);
   }
 
   /**
    * Asserts a verdict was refused with {@code problem}, left the request pending with no verdict
    * recorded, and put an {@code approval.refused} entry naming the problem on the log.
    */
-  private static void assertRefusedAndAudited(Response r, String id, int status, String problem)
-      throws InterruptedException {
+  private static void assertRefusedAndAudited(Response r, String id, int status, String problem) {
     r.then()
         .statusCode(status)
         .contentType("application/problem+json")
@@ -143,17 +136,16 @@ class ApprovalSignaturesTest {
     return typed;
   }
 
-  private static String awaitConfirmed(URI node, String id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      Anvil.rpc(node, "anvil_mine", "0x3");
-      if ("CONFIRMED".equals(state(id))) {
-        return as("ivan").get(API + "/" + id).then().extract().path("transaction.hash");
-      }
-      Thread.sleep(300);
-    }
-    assertThat(state(id)).isEqualTo("CONFIRMED");
-    return null;
+  private static String awaitConfirmed(URI node, String id) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () -> {
+              Anvil.rpc(node, "anvil_mine", "0x3");
+              assertThat(state(id)).as("state of request " + id).isEqualTo("CONFIRMED");
+            });
+    return as("ivan").get(API + "/" + id).then().extract().path("transaction.hash");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.custos.service.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +66,19 @@ class AuditTrailTest {
     return entries(export).stream().map(e -> e.get("type").asText()).toList();
   }
 
-  private void awaitType(String type) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!types().contains(type)) {
-      assertThat(Instant.now()).as("waiting for a " + type + " entry").isBefore(deadline);
-      Anvil.rpc(node, "anvil_mine", "0x3");
-      Thread.sleep(200);
-    }
+  /** Mines blocks until the exported trail has a {@code type} entry. */
+  private void awaitType(String type) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              List<String> types = types();
+              if (!types.contains(type)) {
+                Anvil.rpc(node, "anvil_mine", "0x3");
+              }
+              assertThat(types).as("types of the exported entries").contains(type);
+            });
   }
 
   @Test

@@ -1,8 +1,8 @@
 package io.custos.service.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.custos.service.support.Await;
 import io.custos.service.support.Ledger;
 import java.time.Duration;
 import java.util.List;
@@ -15,14 +15,15 @@ final class ExactlyOnce {
   private ExactlyOnce() {}
 
   static void awaitConfirmed(Ledger ledger, String address, int count, Duration timeout) {
-    Await.until(
-        timeout,
-        count + " transactions of " + address + " CONFIRMED",
-        () -> {
-          List<Ledger.Row> rows = ledger.rows(address);
-          return rows.size() == count && rows.stream().allMatch(r -> r.state().equals("CONFIRMED"));
-        },
-        () -> ledger.rows(address));
+    await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () ->
+                assertThat(ledger.rows(address))
+                    .as(count + " transactions of " + address + " CONFIRMED")
+                    .hasSize(count)
+                    .allMatch(r -> r.state().equals("CONFIRMED")));
   }
 
   /**

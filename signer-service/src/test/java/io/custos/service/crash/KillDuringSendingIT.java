@@ -1,8 +1,8 @@
 package io.custos.service.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.custos.service.support.Await;
 import io.custos.service.support.Ledger;
 import io.custos.service.support.ProcessStack;
 import io.custos.service.support.ServiceApi;
@@ -26,6 +26,7 @@ class KillDuringSendingIT {
   private static final String VENDOR = "0x1111111111111111111111111111111111111111";
   private static final int REQUESTS = 5;
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration POLL = Duration.ofMillis(250);
 
   private static ProcessStack stack;
   private static Ledger ledger;
@@ -50,11 +51,16 @@ class KillDuringSendingIT {
     stack.proxy().drop("eth_sendRawTransaction");
 
     submit(service, "sign-then-crash", REQUESTS);
-    Await.until(
-        TIMEOUT,
-        "all requests signed and recorded",
-        () -> signed(address) == REQUESTS && stack.proxy().droppedCalls() >= REQUESTS,
-        () -> ledger.rows(address));
+    await()
+        .atMost(TIMEOUT)
+        .pollInterval(POLL)
+        .untilAsserted(
+            () -> {
+              assertThat(signed(address)).as("all requests signed and recorded").hasSize(REQUESTS);
+              assertThat(stack.proxy().droppedCalls())
+                  .as("sends the proxy dropped")
+                  .isGreaterThanOrEqualTo(REQUESTS);
+            });
     service.kill();
     assertThat(ledger.pendingCount(address)).as("nothing reached the node").isZero();
 
@@ -73,13 +79,15 @@ class KillDuringSendingIT {
     Anvil.rpc(stack.chain(), "evm_setAutomine", false);
     try {
       submit(service, "send-then-crash", REQUESTS);
-      Await.until(
-          TIMEOUT,
-          "all requests broadcast, none mined",
-          () ->
-              ledger.rows(address).stream().filter(r -> r.state().equals("BROADCAST")).count()
-                  == REQUESTS,
-          () -> ledger.rows(address));
+      await()
+          .atMost(TIMEOUT)
+          .pollInterval(POLL)
+          .untilAsserted(
+              () ->
+                  assertThat(ledger.rows(address))
+                      .as("all requests broadcast, none mined")
+                      .filteredOn(r -> r.state().equals("BROADCAST"))
+                      .hasSize(REQUESTS));
       assertThat(ledger.pendingCount(address)).as("the node holds them").isEqualTo(REQUESTS);
       assertThat(ledger.minedCount(address)).as("none mined yet").isZero();
       service.kill();
@@ -102,20 +110,28 @@ class KillDuringSendingIT {
     try {
       stack.proxy().loseAnswers("eth_sendRawTransaction");
       submit(service, "accepted-then-crash", REQUESTS);
-      Await.until(
-          TIMEOUT,
-          "the node holds every transaction, the database still says SIGNED",
-          () -> signed(address) == REQUESTS && ledger.pendingCount(address) == REQUESTS,
-          () -> ledger.rows(address));
+      await()
+          .atMost(TIMEOUT)
+          .pollInterval(POLL)
+          .untilAsserted(
+              () -> {
+                assertThat(signed(address)).as("the database still says SIGNED").hasSize(REQUESTS);
+                assertThat(ledger.pendingCount(address))
+                    .as("the node holds every transaction")
+                    .isEqualTo(REQUESTS);
+              });
       service.kill();
       stack.proxy().restore("eth_sendRawTransaction");
 
       ServiceProcess restarted = stack.startService("accepted");
-      Await.until(
-          TIMEOUT,
-          "the re-sent transactions recognised as the node's own",
-          () -> ledger.rows(address).stream().allMatch(r -> r.state().equals("BROADCAST")),
-          () -> ledger.rows(address));
+      await()
+          .atMost(TIMEOUT)
+          .pollInterval(POLL)
+          .untilAsserted(
+              () ->
+                  assertThat(ledger.rows(address))
+                      .as("the re-sent transactions recognised as the node's own")
+                      .allMatch(r -> r.state().equals("BROADCAST")));
       assertThat(ledger.minedCount(address)).isZero();
       Anvil.rpc(stack.chain(), "evm_setIntervalMining", 1);
       ExactlyOnce.awaitConfirmed(ledger, address, REQUESTS, TIMEOUT);
@@ -130,11 +146,14 @@ class KillDuringSendingIT {
   private static String fundedWallet(ServiceProcess service, String label) {
     String address = new ServiceApi(service.url()).createWallet(label);
     Anvil.fund(stack.chain(), address, BigInteger.TEN.pow(20));
-    Await.until(
-        TIMEOUT,
-        "the wallet funded",
-        () -> !Anvil.rpc(stack.chain(), "eth_getBalance", address, "latest").asText().equals("0x0"),
-        () -> "balance 0");
+    await()
+        .atMost(TIMEOUT)
+        .pollInterval(POLL)
+        .untilAsserted(
+            () ->
+                assertThat(Anvil.rpc(stack.chain(), "eth_getBalance", address, "latest").asText())
+                    .as("the wallet's balance")
+                    .isNotEqualTo("0x0"));
     return address;
   }
 
@@ -149,8 +168,8 @@ class KillDuringSendingIT {
     }
   }
 
-  private static long signed(String address) {
-    List<Ledger.Row> rows = ledger.rows(address);
-    return rows.stream().filter(r -> r.state().equals("SIGNED")).count();
+  /** The address's transactions recorded as SIGNED (not yet sent). */
+  private static List<Ledger.Row> signed(String address) {
+    return ledger.rows(address).stream().filter(r -> r.state().equals("SIGNED")).toList();
   }
 }

@@ -2,6 +2,7 @@ package io.custos.service.events;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -143,23 +144,27 @@ class RequestEventStreamTest {
   }
 
   /** Collects the events of one request until it is CONFIRMED, mining blocks meanwhile. */
-  private List<Received> untilConfirmed(BlockingQueue<Received> queue, String id) throws Exception {
+  private List<Received> untilConfirmed(BlockingQueue<Received> queue, String id) {
     List<Received> seen = new ArrayList<>();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      Received r = queue.poll(500, TimeUnit.MILLISECONDS);
-      if (r == null) {
-        Anvil.rpc(node, "anvil_mine", "0x1");
-        continue;
-      }
-      if (r.data().get("id").asText().equals(id)) {
-        seen.add(r);
-        if (r.data().get("state").asText().equals("CONFIRMED")) {
-          return seen;
-        }
-      }
-    }
-    throw new AssertionError("no CONFIRMED event for " + id + "; saw " + seen);
+    // Each poll takes at most one event (waiting up to 500 ms for it), so that the events after
+    // CONFIRMED stay in the queue for the test to look at.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(1))
+        .untilAsserted(
+            () -> {
+              Received r = queue.poll(500, TimeUnit.MILLISECONDS);
+              if (r == null) {
+                Anvil.rpc(node, "anvil_mine", "0x1");
+              } else if (r.data().get("id").asText().equals(id)) {
+                seen.add(r);
+              }
+              assertThat(seen)
+                  .extracting(e -> e.data().get("state").asText())
+                  .as("states streamed for request " + id)
+                  .contains("CONFIRMED");
+            });
+    return seen;
   }
 
   @Test

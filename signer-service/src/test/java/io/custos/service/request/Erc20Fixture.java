@@ -1,14 +1,11 @@
 package io.custos.service.request;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custos.testsupport.Anvil;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.web3j.abi.FunctionEncoder;
@@ -45,7 +42,7 @@ final class Erc20Fixture {
                 "eth_sendTransaction",
                 Map.of("from", DEPLOYER, "data", bytecode() + constructor, "gas", "0x4c4b40"))
             .asText();
-    String address = receipt(node, hash).get("contractAddress").asText();
+    String address = Anvil.receipt(node, hash).get("contractAddress").asText();
     if (!address.equalsIgnoreCase(expected)) {
       throw new IllegalStateException("the token landed at " + address + ", not " + expected);
     }
@@ -59,7 +56,7 @@ final class Erc20Fixture {
     String hash =
         Anvil.rpc(node, "eth_sendTransaction", Map.of("from", DEPLOYER, "to", token, "data", data))
             .asText();
-    if (!receipt(node, hash).get("status").asText().equals("0x1")) {
+    if (!Anvil.receipt(node, hash).get("status").asText().equals("0x1")) {
       throw new IllegalStateException("mint reverted");
     }
   }
@@ -70,19 +67,6 @@ final class Erc20Fixture {
     String result =
         Anvil.rpc(node, "eth_call", Map.of("to", token, "data", data), "latest").asText();
     return new BigInteger(result.substring(2), 16);
-  }
-
-  private static JsonNode receipt(URI node, String hash) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode r = Anvil.rpc(node, "eth_getTransactionReceipt", hash);
-      if (r != null && !r.isNull()) {
-        return r;
-      }
-      Anvil.rpc(node, "anvil_mine", "0x1");
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("no receipt for " + hash);
   }
 
   private static String bytecode() throws Exception {

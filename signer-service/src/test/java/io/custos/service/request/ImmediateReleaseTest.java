@@ -2,6 +2,7 @@ package io.custos.service.request;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;
@@ -83,28 +84,30 @@ class ImmediateReleaseTest {
   }
 
   /** Mines blocks until every request's transaction is mined; returns their nonces. */
-  private List<Long> awaitMined(String token, List<String> ids) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+  private List<Long> awaitMined(String token, List<String> ids) {
     Map<String, String> states = new java.util.LinkedHashMap<>();
     ids.forEach(id -> states.put(id, "?"));
-    while (Instant.now().isBefore(deadline)) {
-      Anvil.rpc(node, "anvil_mine", "0x1");
-      // Only the requests not mined yet are read again: 300 reads a round would slow the service.
-      for (var e : states.entrySet()) {
-        if (!e.getValue().equals("MINED") && !e.getValue().equals("CONFIRMED")) {
-          e.setValue(read(token, e.getKey()).path("state").toString());
-        }
-      }
-      if (states.values().stream().allMatch(s -> s.equals("MINED") || s.equals("CONFIRMED"))) {
-        return ids.stream()
-            .map(id -> read(token, id).<Integer>path("transaction.nonce"))
-            .map(Integer::longValue)
-            .toList();
-      }
-      Thread.sleep(300);
-    }
-    assertThat(states.values()).as("states of the requests").containsOnly("MINED", "CONFIRMED");
-    return List.of();
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () -> {
+              Anvil.rpc(node, "anvil_mine", "0x1");
+              // Only the requests not mined yet are read again: 300 reads a round would slow the
+              // service.
+              for (var e : states.entrySet()) {
+                if (!e.getValue().equals("MINED") && !e.getValue().equals("CONFIRMED")) {
+                  e.setValue(read(token, e.getKey()).path("state").toString());
+                }
+              }
+              assertThat(states.values())
+                  .as("states of the requests")
+                  .isSubsetOf("MINED", "CONFIRMED");
+            });
+    return ids.stream()
+        .map(id -> read(token, id).<Integer>path("transaction.nonce"))
+        .map(Integer::longValue)
+        .toList();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.custos.service.request;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -19,10 +20,10 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -275,32 +276,33 @@ class ReplacementTest {
   }
 
   /** Polls (mining blocks if asked) until the request reaches {@code state}; returns its hash. */
-  private String awaitState(String id, String wanted, boolean mine) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    String seen = null;
-    while (Instant.now().isBefore(deadline)) {
-      if (mine) {
-        Anvil.rpc(node, "anvil_mine", "0x3");
-      }
-      JsonPath view = show(id);
-      seen = view.getString("state");
-      if (wanted.equals(seen)) {
-        return view.getString("transaction.hash");
-      }
-      Thread.sleep(300);
-    }
-    assertThat(seen).as("state of request " + id).isEqualTo(wanted);
-    return null;
+  private String awaitState(String id, String wanted, boolean mine) {
+    AtomicReference<JsonPath> view = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () -> {
+              if (mine) {
+                Anvil.rpc(node, "anvil_mine", "0x3");
+              }
+              view.set(show(id));
+              assertThat(view.get().getString("state"))
+                  .as("state of request " + id)
+                  .isEqualTo(wanted);
+            });
+    return view.get().getString("transaction.hash");
   }
 
   /** Waits until the Follower flags the request's transaction stuck (stuck-after is 2 s here). */
   private void awaitStuck(String id) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     String sql =
         "SELECT count(*) FROM eth_transaction WHERE request_id = ? AND stuck_since IS NOT NULL";
-    while (Counts.of(db, sql, UUID.fromString(id)) == 0 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(200);
-    }
+    await()
+        .alias("request " + id + " flagged stuck")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> Counts.of(db, sql, UUID.fromString(id)) > 0);
     assertThat(Counts.of(db, sql, UUID.fromString(id))).as("flagged stuck").isEqualTo(1);
   }
 

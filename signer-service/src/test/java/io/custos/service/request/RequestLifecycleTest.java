@@ -2,6 +2,7 @@ package io.custos.service.request;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -19,7 +20,6 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -136,19 +136,16 @@ class RequestLifecycleTest {
   }
 
   /** Polls (mining blocks) until the request reaches {@code state}; returns its tx hash. */
-  private String awaitState(String id, String wanted) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    String seen = null;
-    while (Instant.now().isBefore(deadline)) {
-      Anvil.rpc(node, "anvil_mine", "0x3");
-      seen = state(id);
-      if (wanted.equals(seen)) {
-        return as(Tokens.of("ivan")).get(API + "/" + id).then().extract().path("transaction.hash");
-      }
-      Thread.sleep(300);
-    }
-    assertThat(seen).as("state of request " + id).isEqualTo(wanted);
-    return null;
+  private String awaitState(String id, String wanted) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () -> {
+              Anvil.rpc(node, "anvil_mine", "0x3");
+              assertThat(state(id)).as("state of request " + id).isEqualTo(wanted);
+            });
+    return as(Tokens.of("ivan")).get(API + "/" + id).then().extract().path("transaction.hash");
   }
 
   @Test
@@ -471,10 +468,11 @@ class RequestLifecycleTest {
               .statusCode(201)
               .extract()
               .path("id");
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-      while (!"BROADCAST".equals(state(id)) && Instant.now().isBefore(deadline)) {
-        Thread.sleep(100);
-      }
+      await()
+          .alias("request " + id + " broadcast")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> "BROADCAST".equals(state(id)));
       as(Tokens.of("ivan"))
           .get(API + "/" + id)
           .then()

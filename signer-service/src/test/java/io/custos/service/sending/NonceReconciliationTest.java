@@ -3,6 +3,7 @@ package io.custos.service.sending;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.custos.policy.intent.FeeCaps;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,10 +130,11 @@ class NonceReconciliationTest {
             + "') + (SELECT count(*) FROM audit_inbox WHERE entry_type = '"
             + type
             + "')";
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-    while (count(sql) == 0 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(100);
-    }
+    await()
+        .alias("a " + type + " entry")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> count(sql) > 0);
     assertThat(count(sql)).as(type + " entries").isEqualTo(1);
   }
 

@@ -1,6 +1,7 @@
 package io.custos.service.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.custos.policy.intent.FeeCaps;
 import io.custos.service.identity.Caller;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,17 +69,19 @@ class SendingPipelineTest {
     return out;
   }
 
-  private void awaitAll(WalletView w, String state, int count) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      Anvil.rpc(node, "anvil_mine", "0x3");
-      List<String> s = states(w);
-      if (s.size() == count && s.stream().allMatch(state::equals)) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    assertThat(states(w)).as("all transactions end " + state).hasSize(count).containsOnly(state);
+  /** Mines blocks until the wallet's {@code count} transactions all reach {@code state}. */
+  private void awaitAll(WalletView w, String state, int count) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              Anvil.rpc(node, "anvil_mine", "0x3");
+              assertThat(states(w))
+                  .as("all transactions end " + state)
+                  .hasSize(count)
+                  .containsOnly(state);
+            });
   }
 
   @Test
@@ -147,11 +149,14 @@ class SendingPipelineTest {
     Anvil.rpc(node, "evm_setAutomine", false);
     try {
       tx = sender.send(transfer(w, 3));
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-      while (stuckSince(tx) == null && Instant.now().isBefore(deadline)) {
-        Thread.sleep(250);
-      }
-      assertThat(stuckSince(tx)).as("flagged stuck after stuck-after (2 s in tests)").isNotNull();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(250))
+          .untilAsserted(
+              () ->
+                  assertThat(stuckSince(tx))
+                      .as("flagged stuck after stuck-after (2 s in tests)")
+                      .isNotNull());
       io.restassured.RestAssured.get("/q/metrics")
           .then()
           .body(org.hamcrest.Matchers.containsString("custos_transactions_stuck 1.0"));
@@ -205,26 +210,26 @@ class SendingPipelineTest {
           .isTrue();
 
       // The sweep (every 10 follow ticks of 1 s) asks the node about it and sends it again.
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-      while (Anvil.rpc(node, "eth_getTransactionByHash", tx.hash()).isNull()
-          && Instant.now().isBefore(deadline)) {
-        Thread.sleep(200);
-      }
-      assertThat(Anvil.rpc(node, "eth_getTransactionByHash", tx.hash()).isNull())
-          .as("known to the node again, by the same hash")
-          .isFalse();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(200))
+          .untilAsserted(
+              () ->
+                  assertThat(Anvil.rpc(node, "eth_getTransactionByHash", tx.hash()).isNull())
+                      .as("known to the node again, by the same hash")
+                      .isFalse());
     } finally {
       Anvil.rpc(node, "evm_setAutomine", true);
     }
     awaitAll(w, "CONFIRMED", 1);
   }
 
-  private void awaitState(TxRecord tx, String state) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!state.equals(stateOf(tx)) && Instant.now().isBefore(deadline)) {
-      Thread.sleep(100);
-    }
-    assertThat(stateOf(tx)).isEqualTo(state);
+  private void awaitState(TxRecord tx, String state) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> assertThat(stateOf(tx)).as("state of transaction " + tx.id()).isEqualTo(state));
   }
 
   private String stateOf(TxRecord tx) throws Exception {

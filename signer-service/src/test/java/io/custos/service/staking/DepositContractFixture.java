@@ -1,13 +1,10 @@
 package io.custos.service.staking;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custos.testsupport.Anvil;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -36,24 +33,11 @@ final class DepositContractFixture {
                 "eth_sendTransaction",
                 Map.of("from", DEPLOYER, "data", bytecode(), "gas", "0x4c4b40"))
             .asText();
-    String address = receipt(node, hash).get("contractAddress").asText();
+    String address = Anvil.receipt(node, hash).get("contractAddress").asText();
     if (!address.equalsIgnoreCase(ADDRESS)) {
       throw new IllegalStateException("the deposit contract landed at " + address);
     }
     return ADDRESS;
-  }
-
-  private static JsonNode receipt(URI node, String hash) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode r = Anvil.rpc(node, "eth_getTransactionReceipt", hash);
-      if (r != null && !r.isNull()) {
-        return r;
-      }
-      Anvil.rpc(node, "anvil_mine", "0x1");
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("no receipt for " + hash);
   }
 
   private static String bytecode() throws IOException {

@@ -2,6 +2,7 @@ package io.custos.service.staking;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -19,11 +20,11 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,20 +196,19 @@ class StakingDepositTest {
   }
 
   /** Polls (mining blocks) until the request reaches {@code state}; returns its tx hash. */
-  private String awaitState(String id, String wanted) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    String seen = null;
-    while (Instant.now().isBefore(deadline)) {
-      Anvil.rpc(node, "anvil_mine", "0x3");
-      var r = as(Tokens.of("ivan")).get("/api/v1/requests/" + id).then().extract();
-      seen = r.path("state");
-      if (wanted.equals(seen)) {
-        return r.path("transaction.hash");
-      }
-      Thread.sleep(300);
-    }
-    assertThat(seen).as("state of request " + id).isEqualTo(wanted);
-    return null;
+  private String awaitState(String id, String wanted) {
+    AtomicReference<String> hash = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () -> {
+              Anvil.rpc(node, "anvil_mine", "0x3");
+              var r = as(Tokens.of("ivan")).get("/api/v1/requests/" + id).then().extract();
+              hash.set(r.path("transaction.hash"));
+              assertThat(r.<String>path("state")).as("state of request " + id).isEqualTo(wanted);
+            });
+    return hash.get();
   }
 
   private static UUID uuid(String id) {
