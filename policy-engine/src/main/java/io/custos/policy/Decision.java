@@ -1,5 +1,6 @@
 package io.custos.policy;
 
+import io.custos.policy.model.Erc20Call;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,15 @@ public sealed interface Decision {
 
   /** The explanation. */
   Trace trace();
+
+  /**
+   * The ERC-20 call the decision read from the intent's calldata (strictly decoded), or null when
+   * there is none. Whoever records velocity usage takes the token amount and counterparty from
+   * here, never from a parse of its own, so usage counts exactly what the limits checked.
+   */
+  default Erc20Call erc20Call() {
+    return trace().erc20Call();
+  }
 
   /**
    * Refused.

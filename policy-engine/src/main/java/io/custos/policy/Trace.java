@@ -1,6 +1,7 @@
 package io.custos.policy;
 
 import io.custos.policy.model.Condition;
+import io.custos.policy.model.Erc20Call;
 import io.custos.policy.model.EvaluationContext;
 import io.custos.policy.model.Rule;
 import java.util.ArrayList;
@@ -81,6 +82,11 @@ public final class Trace {
                   "limits", TraceEntry.Outcome.PASSED, "within " + limits.describe(false)));
     }
     return out;
+  }
+
+  /** The ERC-20 call decoded from the decided intent's calldata, or null. */
+  Erc20Call erc20Call() {
+    return context == null ? null : context.erc20();
   }
 
   /** How many rules were looked at. */

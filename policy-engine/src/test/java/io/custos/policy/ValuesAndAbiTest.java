@@ -85,6 +85,18 @@ class ValuesAndAbiTest {
         Arguments.of("tooShort", "transfer(address,uint256)", transfer + to),
         Arguments.of(
             "dirtyAddress", "transfer(address,uint256)", transfer + "01" + to.substring(2) + one),
+        Arguments.of("trailingByte", "transfer(address,uint256)", transfer + to + one + "00"),
+        Arguments.of(
+            "trailingWord", "transfer(address,uint256)", transfer + to + one + "0".repeat(64)),
+        Arguments.of(
+            "trailingAfterTail",
+            "f(bytes)",
+            selector("f(bytes)") + "0".repeat(62) + "20" + "0".repeat(64) + "0".repeat(64)),
+        Arguments.of(
+            "tailNotRightAfterHeads",
+            "f(bytes)",
+            selector("f(bytes)") + "0".repeat(62) + "40" + "0".repeat(64) + "0".repeat(64)),
+        Arguments.of("boolDirtyHigh", "f(bool)", selector("f(bool)") + "1" + "0".repeat(62) + "1"),
         Arguments.of("boolTwo", "f(bool)", selector("f(bool)") + "0".repeat(63) + "2"),
         Arguments.of("uint8OutOfRange", "f(uint8)", selector("f(uint8)") + "0".repeat(61) + "100"),
         Arguments.of("int8OutOfRange", "f(int8)", selector("f(int8)") + "0".repeat(62) + "80"),
@@ -146,5 +158,37 @@ class ValuesAndAbiTest {
         AbiDecoder.decode(FunctionSignature.parse("f(int8,bool,bytes4)"), HexData.parse(data));
 
     assertThat(args).containsExactly(BigInteger.valueOf(-1), true, HexData.parse("0xaabbccdd"));
+  }
+
+  /**
+   * Property over random transfers: the canonical encoding decodes to what was encoded; the same
+   * bytes with any suffix, or with any of the address word's 12 upper bytes set, never decode.
+   */
+  @Test
+  void aTransferDecodesOnlyInItsOneCanonicalEncoding() {
+    FunctionSignature transfer = FunctionSignature.parse("transfer(address,uint256)");
+    java.util.Random random = new java.util.Random(13);
+    for (int i = 0; i < 500; i++) {
+      byte[] address = new byte[20];
+      random.nextBytes(address);
+      BigInteger amount = new BigInteger(1 + random.nextInt(256), random);
+      HexData canonical = Intents.erc20Transfer(Address.fromBytes(address), amount);
+
+      assertThat(AbiDecoder.decode(transfer, canonical))
+          .containsExactly(Address.fromBytes(address), amount);
+
+      byte[] suffix = new byte[1 + random.nextInt(64)];
+      random.nextBytes(suffix);
+      byte[] longer =
+          java.util.Arrays.copyOf(canonical.toByteArray(), canonical.length() + suffix.length);
+      System.arraycopy(suffix, 0, longer, canonical.length(), suffix.length);
+      assertThatThrownBy(() -> AbiDecoder.decode(transfer, HexData.of(longer)))
+          .isInstanceOf(AbiDecodingException.class);
+
+      byte[] dirty = canonical.toByteArray();
+      dirty[4 + random.nextInt(12)] |= (byte) (1 + random.nextInt(255));
+      assertThatThrownBy(() -> AbiDecoder.decode(transfer, HexData.of(dirty)))
+          .isInstanceOf(AbiDecodingException.class);
+    }
   }
 }

@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * Strict ABI decoding of calldata against a known signature. Anything a canonical encoder would not
- * produce (dirty padding, out-of-range integers, offsets or lengths outside the data) is rejected,
- * so a rule never approves bytes that a contract could read differently than the policy did.
+ * produce (dirty padding, out-of-range integers, offsets or lengths outside the data, tails out of
+ * order or apart, bytes after the last argument) is rejected, so a rule never approves bytes that a
+ * contract could read differently than the policy did, and every byte of what is signed was read by
+ * the policy: there is exactly one encoding of each decoded call.
  */
 public final class AbiDecoder {
   private static final int WORD = 32;
@@ -39,13 +41,30 @@ public final class AbiDecoder {
       throw new AbiDecodingException("calldata is shorter than the argument heads");
     }
     List<Object> values = new ArrayList<>(params.size());
+    // A canonical encoder lays the tails out in argument order, right after the heads.
+    int end = params.size() * WORD;
     for (int i = 0; i < params.size(); i++) {
       AbiType type = params.get(i).type();
       byte[] head = Arrays.copyOfRange(args, i * WORD, (i + 1) * WORD);
-      values.add(type.dynamic() ? decodeDynamic(type, args, head) : decodeStatic(type, head));
+      if (type.dynamic()) {
+        Tail tail = decodeDynamic(type, args, head, end);
+        values.add(tail.value());
+        end = tail.end();
+      } else {
+        values.add(decodeStatic(type, head));
+      }
+    }
+    if (args.length != end) {
+      // Contracts ignore trailing bytes, so they would carry nothing the policy checked, but two
+      // encodings of one call would let one reader count what another does not.
+      throw new AbiDecodingException(
+          "calldata has " + (args.length - end) + " bytes after the arguments");
     }
     return List.copyOf(values);
   }
+
+  /** A dynamic value and where its padded tail ends. */
+  private record Tail(Object value, int end) {}
 
   private static Object decodeStatic(AbiType type, byte[] word) {
     return switch (type) {
@@ -77,8 +96,12 @@ public final class AbiDecoder {
     return value;
   }
 
-  private static Object decodeDynamic(AbiType type, byte[] args, byte[] head) {
+  private static Tail decodeDynamic(AbiType type, byte[] args, byte[] head, int expectedOffset) {
     int offset = toIndex(head, "offset");
+    if (offset != expectedOffset) {
+      throw new AbiDecodingException(
+          "offset " + offset + " is not " + expectedOffset + ", where the canonical tail starts");
+    }
     if ((long) offset + WORD > args.length) {
       throw new AbiDecodingException("offset points outside the calldata");
     }
@@ -90,10 +113,8 @@ public final class AbiDecoder {
     }
     requireZero(args, (int) (start + length), (int) paddedEnd, "dynamic value has dirty padding");
     byte[] content = Arrays.copyOfRange(args, (int) start, (int) (start + length));
-    if (type instanceof AbiType.StringType) {
-      return utf8(content);
-    }
-    return HexData.of(content);
+    Object value = type instanceof AbiType.StringType ? utf8(content) : HexData.of(content);
+    return new Tail(value, (int) paddedEnd);
   }
 
   private static int toIndex(byte[] word, String what) {

@@ -15,7 +15,8 @@ public sealed interface Condition
         CallCondition,
         TypedDataCondition,
         TimeCondition,
-        RequesterCondition {
+        RequesterCondition,
+        TokenCallCondition {
 
   /** True when the intent in {@code context} satisfies this condition. */
   boolean test(EvaluationContext context);

@@ -166,7 +166,8 @@ final class MatchBinder {
     Asset.Token token = values.token(tokenAt);
     Set<Erc20Call.Function> functions = EnumSet.noneOf(Erc20Call.Function.class);
     if (at.get("functions") == null) {
-      functions.addAll(EnumSet.allOf(Erc20Call.Function.class));
+      // approve and transferFrom must be named: an allowance is not what "erc20: USDC" suggests.
+      functions.add(Erc20Call.Function.TRANSFER);
     } else {
       for (Cursor item : at.require("functions").nonEmptyItems()) {
         Erc20Call.Function f = Erc20Call.Function.fromPolicyName(item.text());

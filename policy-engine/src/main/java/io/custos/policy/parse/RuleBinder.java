@@ -2,11 +2,15 @@ package io.custos.policy.parse;
 
 import io.custos.policy.PolicyParseException;
 import io.custos.policy.model.Action;
+import io.custos.policy.model.CallCondition;
 import io.custos.policy.model.Condition;
+import io.custos.policy.model.Erc20Condition;
 import io.custos.policy.model.Limit;
 import io.custos.policy.model.Rule;
+import io.custos.policy.model.TokenCallCondition;
 import io.custos.policy.usage.Measure;
 import io.custos.policy.usage.Scope;
+import io.custos.policy.value.Address;
 import io.custos.policy.value.Amount;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -65,7 +69,24 @@ final class RuleBinder {
     }
     Action onExceeded =
         exceededAt == null ? DEFAULT_ON_EXCEEDED : actions.bindBlock(exceededAt, false);
-    return new Rule(name, description, conditions, limits, action, onExceeded);
+    return new Rule(name, description, guarded(conditions, action), limits, action, onExceeded);
+  }
+
+  /**
+   * The conditions plus {@link TokenCallCondition} for a rule that can allow and names no method: a
+   * deny rule keeps denying everything it matches.
+   */
+  private List<Condition> guarded(List<Condition> conditions, Action action) {
+    boolean namesMethod =
+        conditions.stream()
+            .anyMatch(c -> c instanceof Erc20Condition || c instanceof CallCondition);
+    Set<Address> tokens = values.tokenAddresses();
+    if (action instanceof Action.Deny || namesMethod || tokens.isEmpty()) {
+      return conditions;
+    }
+    List<Condition> guarded = new ArrayList<>(conditions);
+    guarded.add(new TokenCallCondition(tokens));
+    return guarded;
   }
 
   private List<Limit> limits(Cursor at) throws PolicyParseException {

@@ -34,6 +34,13 @@ final class Values {
     this.groups = Set.copyOf(groups);
   }
 
+  /** The contracts of the address book's tokens. */
+  Set<Address> tokenAddresses() {
+    Set<Address> out = new HashSet<>();
+    book.tokens().values().forEach(t -> out.add(t.address()));
+    return out;
+  }
+
   /** A token symbol defined in the address book. */
   Asset.Token token(Cursor at) throws PolicyParseException {
     Asset.Token token = book.tokens().get(at.text());

@@ -1,6 +1,7 @@
 package io.custos.service.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -42,6 +43,26 @@ public class ProblemMappers {
     return respond(
         Problem.of(
             ProblemType.FORBIDDEN, "your roles do not allow this operation", path(uri), Map.of()));
+  }
+
+  /**
+   * A field the endpoint does not take is refused, not ignored: a client that sends {@code nonce}
+   * or {@code chainId} must not believe it chose them.
+   */
+  @ServerExceptionMapper
+  public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+    String field = e.getPropertyName();
+    String known =
+        e.getKnownPropertyIds() == null
+            ? ""
+            : "; it takes "
+                + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+    return respond(
+        Problem.of(
+            ProblemType.UNKNOWN_FIELD,
+            "unknown field '" + field + "'" + known,
+            path(uri),
+            Map.of("field", field)));
   }
 
   @ServerExceptionMapper

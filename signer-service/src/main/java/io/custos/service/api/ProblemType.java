@@ -8,6 +8,7 @@ import java.net.URI;
  */
 public enum ProblemType {
   VALIDATION("validation", 400, "The request is malformed"),
+  UNKNOWN_FIELD("unknown-field", 400, "The body has a field this endpoint does not take"),
   UNPROCESSABLE("unprocessable", 422, "The request cannot be carried out"),
   UNAUTHENTICATED("unauthenticated", 401, "Authentication is required"),
   FORBIDDEN("forbidden", 403, "Not allowed for your roles"),

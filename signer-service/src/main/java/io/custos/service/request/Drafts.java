@@ -87,17 +87,6 @@ final class Drafts {
   }
 
   /**
-   * The token exposure of a draft that velocity limits on tokens count: its ERC-20 transfer, or
-   * what its calldata does to a policy token; null for none.
-   */
-  static Erc20Calls.Exposure exposure(Draft draft, AddressBook book) {
-    if (draft.token() != null) {
-      return new Erc20Calls.Exposure(draft.token().address(), draft.to(), draft.tokenUnits());
-    }
-    return Erc20Calls.exposure(draft.txTo(), draft.data(), book.tokens());
-  }
-
-  /**
    * SHA-256 over the validated fields, each length-prefixed so no two bodies share an encoding;
    * equal for bodies that differ only in how the same values are written (address case, JSON field
    * order, trailing zeros of a token amount).

@@ -1,5 +1,6 @@
 package io.custos.service.request;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.custos.policy.Decision;
 import io.custos.policy.TraceEntry;
 import java.time.Instant;
@@ -17,6 +18,9 @@ import java.util.List;
  * @param notBefore release time when allowed
  * @param trace the explanation, one line per step
  */
+// Read back from rows that older versions wrote: the API's refusal of unknown fields is for what
+// clients send, not for what the database holds.
+@JsonIgnoreProperties(ignoreUnknown = true)
 record Explanation(
     String outcome,
     String rule,

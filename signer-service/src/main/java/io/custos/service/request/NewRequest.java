@@ -1,5 +1,6 @@
 package io.custos.service.request;
 
+import io.custos.policy.model.Erc20Call;
 import io.custos.service.identity.Caller;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,8 +14,6 @@ import java.util.UUID;
  * @param requester who submitted it
  * @param walletId the signing wallet
  * @param draft what would be signed
- * @param exposure the token exposure of the calldata, or null
- * @param destination the DESTINATION usage subject
  * @param evaluation the decision at submission
  * @param now the submission time
  * @param replaces the original request of a speed-up or cancel, else null
@@ -27,8 +26,6 @@ record NewRequest(
     Caller requester,
     UUID walletId,
     Draft draft,
-    Erc20Calls.Exposure exposure,
-    String destination,
     Evaluation evaluation,
     Instant now,
     UUID replaces,
@@ -42,22 +39,22 @@ record NewRequest(
       Caller requester,
       UUID walletId,
       Draft draft,
-      Erc20Calls.Exposure exposure,
-      String destination,
       Evaluation evaluation,
       Instant now) {
-    this(
-        id,
-        idempotencyKey,
-        bodySha256,
-        requester,
-        walletId,
-        draft,
-        exposure,
-        destination,
-        evaluation,
-        now,
-        null,
-        null);
+    this(id, idempotencyKey, bodySha256, requester, walletId, draft, evaluation, now, null, null);
+  }
+
+  /**
+   * The ERC-20 call the policy decided on, or null: velocity usage records its token and amount, so
+   * it counts exactly what the limits checked.
+   */
+  Erc20Call erc20() {
+    return evaluation.decision().erc20Call();
+  }
+
+  /** The DESTINATION usage subject as the policy's limits see it. */
+  String destination() {
+    Erc20Call erc20 = erc20();
+    return erc20 != null ? erc20.counterparty().lowerHex() : draft.txTo().lowerHex();
   }
 }

@@ -78,23 +78,18 @@ public class ReplacementService {
             wallet.label(),
             fees.maxFeePerGas().value(),
             fees.maxPriorityFeePerGas().value());
+    // Whoever initiates a replacement never counts as its approver, not even with a verdict they
+    // gave the original: they chose the replacement's fees.
     List<Approval> carried =
         withinApprovedCaps(original, fees)
-            ? verdicts.countedUnderActivePolicy(original.id)
+            ? verdicts.countedUnderActivePolicy(original.id).stream()
+                .filter(a -> !a.approver().equals(operator.subject()))
+                .toList()
             : List.of();
     Caller requester = RequestMapping.callerOf(original);
-    Erc20Calls.Exposure exposure =
-        original.tokenAddress == null
-            ? null
-            : new Erc20Calls.Exposure(
-                new Address(original.tokenAddress),
-                new Address(original.destination),
-                original.tokenUnits);
-    UUID created =
-        create(
-            original, wallet, draft, requester, operator, exposure, original.destination, carried);
+    UUID created = create(original, wallet, draft, requester, operator, carried);
     if (!carried.isEmpty()) {
-      repository.copyApprovals(original.id, created);
+      repository.copyApprovals(original.id, created, operator.subject());
     }
     return created;
   }
@@ -118,7 +113,7 @@ public class ReplacementService {
             fees.maxFeePerGas().value(),
             fees.maxPriorityFeePerGas().value(),
             "cancel of " + original.id);
-    return create(original, wallet, draft, operator, operator, null, self.lowerHex(), List.of());
+    return create(original, wallet, draft, operator, operator, List.of());
   }
 
   private UUID create(
@@ -127,8 +122,6 @@ public class ReplacementService {
       Draft draft,
       Caller requester,
       Caller operator,
-      Erc20Calls.Exposure exposure,
-      String destination,
       List<Approval> approvals) {
     TransactionIntent intent = Evaluator.intent(wallet, draft);
     Requester who = RequestMapping.requester(requester);
@@ -144,8 +137,6 @@ public class ReplacementService {
             requester,
             wallet.id(),
             draft,
-            exposure,
-            destination,
             evaluation,
             now,
             original.id,

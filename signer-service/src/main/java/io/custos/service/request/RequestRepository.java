@@ -1,5 +1,6 @@
 package io.custos.service.request;
 
+import io.custos.policy.model.Erc20Call;
 import io.custos.policy.usage.UsageKey;
 import io.custos.service.identity.Caller;
 import io.custos.service.support.Sql;
@@ -92,8 +93,9 @@ class RequestRepository {
     s.setString(11, d.to().lowerHex());
     s.setBigDecimal(12, new BigDecimal(d.value().value()));
     s.setString(13, d.token() == null ? null : d.token().symbol());
-    s.setString(14, r.exposure() == null ? null : r.exposure().token().lowerHex());
-    s.setBigDecimal(15, r.exposure() == null ? null : new BigDecimal(r.exposure().units()));
+    Erc20Call erc20 = r.erc20();
+    s.setString(14, erc20 == null ? null : erc20.token().lowerHex());
+    s.setBigDecimal(15, erc20 == null ? null : new BigDecimal(erc20.amount()));
     s.setString(16, r.destination());
     s.setBytes(17, d.data().toByteArray());
     s.setBigDecimal(18, Sql.decimal(d.maxFeePerGas()));
@@ -183,16 +185,20 @@ class RequestRepository {
         });
   }
 
-  /** Copies the verdicts given on one request to another (a speed-up that carries them). */
-  void copyApprovals(UUID from, UUID to) {
+  /**
+   * Copies the verdicts given on one request to another (a speed-up that carries them), except
+   * those of {@code initiator}, who never counts on the replacement they asked for.
+   */
+  void copyApprovals(UUID from, UUID to, String initiator) {
     em.createNativeQuery(
             "INSERT INTO approval (request_id, approver_subject, approver_username,"
                 + " approver_groups, verdict, comment, evidence_scheme, evidence_payload, at)"
                 + " SELECT ?1, approver_subject, approver_username, approver_groups, verdict,"
                 + " comment, evidence_scheme, evidence_payload, at FROM approval"
-                + " WHERE request_id = ?2")
+                + " WHERE request_id = ?2 AND approver_subject <> ?3")
         .setParameter(1, to)
         .setParameter(2, from)
+        .setParameter(3, initiator)
         .executeUpdate();
   }
 

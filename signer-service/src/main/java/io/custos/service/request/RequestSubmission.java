@@ -83,22 +83,9 @@ public class RequestSubmission {
     }
     Instant now = clock.now();
     UUID id = UUID.randomUUID();
-    Erc20Calls.Exposure exposure = Drafts.exposure(draft, book);
-    String destination =
-        exposure != null ? exposure.counterparty().lowerHex() : draft.txTo().lowerHex();
     Evaluation evaluation = evaluator.decide(intent, who, List.of(), id, null, now);
     NewRequest row =
-        new NewRequest(
-            id,
-            idempotencyKey,
-            hash,
-            requester,
-            wallet.id(),
-            draft,
-            exposure,
-            destination,
-            evaluation,
-            now);
+        new NewRequest(id, idempotencyKey, hash, requester, wallet.id(), draft, evaluation, now);
     if (repository.insertIfAbsent(row)) {
       audit.submitted(row);
       ReadyToSend.whenApproved(ready, id, evaluation);

@@ -66,7 +66,7 @@ public class VerdictRecording {
     Instant now = clock.now();
     VerifiedSignature signed;
     try {
-      checkJudgeable(id, r.requesterSubject, approver.subject(), locked.state());
+      checkJudgeable(id, r.requesterSubject, r.initiatedBy, approver, locked.state());
       signed =
           signatures.verifyApproval(
               typedData.message(r, verdict, 0), body.typedData(), body.signature(), approver, now);
@@ -89,14 +89,22 @@ public class VerdictRecording {
 
   /**
    * Whether {@code approver} may judge the request now: never the requester (their refusal is
-   * audited, whatever the policy's {@code requester_may_approve}), and only while it is pending.
+   * audited, whatever the policy's {@code requester_may_approve}), never the operator who initiated
+   * a speed-up or cancel (they chose what it signs), and only while it is pending.
    */
   static void checkJudgeable(
-      UUID id, String requesterSubject, String approverSubject, RequestState state) {
-    if (requesterSubject.equals(approverSubject)) {
+      UUID id, String requesterSubject, String initiatedBy, Caller approver, RequestState state) {
+    if (requesterSubject.equals(approver.subject())) {
       throw new ApprovalRefused(
           ProblemType.SELF_APPROVAL,
           "you submitted this request; someone else must give the verdict",
+          Map.of("requestId", id.toString()));
+    }
+    // The replacement stores who initiated it by username (initiated_by), the requester by subject.
+    if (initiatedBy != null && initiatedBy.equals(approver.username())) {
+      throw new ApprovalRefused(
+          ProblemType.SELF_APPROVAL,
+          "you initiated this replacement; someone else must give the verdict",
           Map.of("requestId", id.toString()));
     }
     if (state != RequestState.PENDING_APPROVAL) {

@@ -3,14 +3,23 @@ package io.custos.service.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.custos.policy.Decision;
+import io.custos.policy.PolicyEngine;
 import io.custos.policy.intent.Payload;
+import io.custos.policy.intent.Requester;
+import io.custos.policy.intent.TransactionIntent;
 import io.custos.policy.model.AddressBook;
+import io.custos.policy.usage.Usage;
 import io.custos.policy.value.Address;
 import io.custos.policy.value.HexData;
 import io.custos.policy.value.Wei;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** How a submitted body becomes a draft, and which problem a bad body is. */
@@ -71,30 +80,53 @@ class DraftsTest {
     assertThat(d.payload()).isInstanceOf(Payload.ContractCall.class);
   }
 
-  @Test
-  void anErc20TransferCountsItsRecipientAndUnitsAsTokenExposure() {
-    Draft d = parse(tokens("TST", "3"));
-
-    Erc20Calls.Exposure exposure = Drafts.exposure(d, BOOK);
-
-    assertThat(exposure.token()).isEqualTo(Address.parse(UnitPolicy.TOKEN));
-    assertThat(exposure.counterparty()).isEqualTo(Address.parse(RECIPIENT));
-    assertThat(exposure.units()).isEqualTo(new BigInteger("3000000000000000000"));
+  /** The request row of the draft as the unit policy decides it. */
+  private static NewRequest decided(Draft d) {
+    TransactionIntent intent = Evaluator.intent(UnitPolicy.TREASURY, d);
+    Requester alice = new Requester("alice", Set.of("requester"), Set.of(), false);
+    Decision decision =
+        new PolicyEngine(UnitPolicy.POLICY)
+            .evaluate(intent, alice, List.of(), Usage.NONE, Instant.EPOCH);
+    Evaluation evaluation = Evaluation.of(decision, "{}", Instant.EPOCH);
+    return new NewRequest(
+        UUID.randomUUID(), "k", new byte[32], null, null, d, evaluation, Instant.EPOCH);
   }
 
   @Test
-  void aRawTransferCallToAPolicyTokenCountsAsTokenExposureToo() {
+  void anErc20TransferRecordsTheRecipientAndUnitsThePolicyDecodedAsTokenUsage() {
+    NewRequest row = decided(parse(tokens("TST", "3")));
+
+    assertThat(row.erc20().token()).isEqualTo(Address.parse(UnitPolicy.TOKEN));
+    assertThat(row.erc20().counterparty()).isEqualTo(Address.parse(RECIPIENT));
+    assertThat(row.erc20().amount()).isEqualTo(new BigInteger("3000000000000000000"));
+    assertThat(row.destination()).isEqualTo(RECIPIENT);
+  }
+
+  @Test
+  void aRawTransferCallToAPolicyTokenRecordsTokenUsageToo() {
     HexData transfer = Erc20Calls.transfer(Address.parse(RECIPIENT), BigInteger.TEN);
     SubmitBody body =
         new SubmitBody(
             "treasury", UnitPolicy.TOKEN, "0", null, null, transfer.toString(), null, null, null);
 
-    Erc20Calls.Exposure exposure = Drafts.exposure(parse(body), BOOK);
+    NewRequest row = decided(parse(body));
 
-    assertThat(exposure)
-        .isEqualTo(
-            new Erc20Calls.Exposure(
-                Address.parse(UnitPolicy.TOKEN), Address.parse(RECIPIENT), BigInteger.TEN));
+    assertThat(row.erc20().amount()).isEqualTo(BigInteger.TEN);
+    assertThat(row.destination()).isEqualTo(RECIPIENT);
+  }
+
+  @Test
+  void aTransferWithTrailingBytesRecordsNoTokenUsageBecauseThePolicyDidNotDecodeIt() {
+    HexData transfer = Erc20Calls.transfer(Address.parse(RECIPIENT), BigInteger.TEN);
+    SubmitBody body =
+        new SubmitBody(
+            "treasury", UnitPolicy.TOKEN, "0", null, null, transfer + "00", null, null, null);
+
+    NewRequest row = decided(parse(body));
+
+    assertThat(row.erc20()).isNull();
+    assertThat(row.destination()).isEqualTo(UnitPolicy.TOKEN.toLowerCase());
+    assertThat(row.evaluation().decision()).isInstanceOf(Decision.Deny.class);
   }
 
   @Test
@@ -105,7 +137,8 @@ class DraftsTest {
     assertThat(d.data().toString()).isEqualTo("0xdeadbeef");
     assertThat(d.payload())
         .isEqualTo(new Payload.ContractCall(Address.parse(RECIPIENT), Wei.ZERO, d.data()));
-    assertThat(Drafts.exposure(d, BOOK)).isNull();
+    assertThat(decided(d).erc20()).isNull();
+    assertThat(decided(d).destination()).isEqualTo(RECIPIENT);
   }
 
   @Test

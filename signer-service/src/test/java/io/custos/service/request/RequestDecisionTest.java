@@ -13,6 +13,7 @@ import io.custos.policy.usage.Usage;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
 import io.custos.service.approvals.ApprovalRefused;
+import io.custos.service.identity.Caller;
 import io.custos.service.wallet.WalletView;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +88,8 @@ class RequestDecisionTest {
     UUID id = UUID.randomUUID();
 
     for (RequestState state : List.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED)) {
-      assertThatThrownBy(() -> VerdictRecording.checkJudgeable(id, "alice", "alice", state))
+      assertThatThrownBy(
+              () -> VerdictRecording.checkJudgeable(id, "alice", null, caller("alice"), state))
           .isInstanceOfSatisfying(
               ApprovalRefused.class,
               e -> {
@@ -98,11 +100,28 @@ class RequestDecisionTest {
   }
 
   @Test
+  void theOperatorWhoInitiatedAReplacementCannotGiveAVerdictOnIt() {
+    UUID id = UUID.randomUUID();
+
+    assertThatThrownBy(
+            () ->
+                VerdictRecording.checkJudgeable(
+                    id, "alice", "olga", caller("olga"), RequestState.PENDING_APPROVAL))
+        .isInstanceOfSatisfying(
+            ApprovalRefused.class, e -> assertThat(e.type()).isEqualTo(ProblemType.SELF_APPROVAL));
+  }
+
+  /** A person whose subject and username are both {@code name}. */
+  private static Caller caller(String name) {
+    return new Caller(name, name, Set.of("approver"), Set.of("treasury"), false);
+  }
+
+  @Test
   void aVerdictOnARequestNoLongerPendingIsAConflictNamingItsState() {
     assertThatThrownBy(
             () ->
                 VerdictRecording.checkJudgeable(
-                    UUID.randomUUID(), "alice", "bob", RequestState.EXPIRED))
+                    UUID.randomUUID(), "alice", null, caller("bob"), RequestState.EXPIRED))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -115,7 +134,7 @@ class RequestDecisionTest {
   @Test
   void anotherApproverMayJudgeAPendingRequest() {
     VerdictRecording.checkJudgeable(
-        UUID.randomUUID(), "alice", "bob", RequestState.PENDING_APPROVAL);
+        UUID.randomUUID(), "alice", "oscar", caller("bob"), RequestState.PENDING_APPROVAL);
 
     assertThat(payout(approvedBy("bob")).state()).isEqualTo(RequestState.PENDING_APPROVAL);
   }

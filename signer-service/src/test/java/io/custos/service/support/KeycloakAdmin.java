@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -100,6 +102,41 @@ public final class KeycloakAdmin {
             new Object[] {client}));
   }
 
+  /**
+   * A user of the Custos realm with password {@code <username>-demo} (as {@link Tokens#of}
+   * expects), these realm roles and these groups (paths such as {@code /treasury}): a combination
+   * of duties the demo realm does not have.
+   */
+  public String createUser(String username, List<String> roles, List<String> groups) {
+    String realm = "/admin/realms/" + KeycloakServer.REALM;
+    post(
+        realm + "/users",
+        Map.of(
+            "username",
+            username,
+            "enabled",
+            true,
+            "emailVerified",
+            true,
+            "firstName",
+            "Test",
+            "lastName",
+            "User",
+            "email",
+            username + "@custos.example",
+            "groups",
+            groups,
+            "credentials",
+            List.of(Map.of("type", "password", "value", username + "-demo", "temporary", false))));
+    String id = get(realm + "/users?exact=true&username=" + username).get(0).get("id").asText();
+    List<JsonNode> mappings = new ArrayList<>();
+    for (String role : roles) {
+      mappings.add(get(realm + "/roles/" + role));
+    }
+    send(admin(realm + "/users/" + id + "/role-mappings/realm", mappings), 204);
+    return username;
+  }
+
   /** A password-grant access token from any token endpoint (another host name, another realm). */
   public static String passwordToken(
       URI tokenEndpoint, String clientId, String username, String password) {
@@ -138,25 +175,45 @@ public final class KeycloakAdmin {
   }
 
   private void post(String path, Object body) {
+    send(admin(path, body), 201);
+  }
+
+  private HttpRequest admin(String path, Object body) {
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + path))
-              .header("Authorization", "Bearer " + keycloak.adminToken())
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-              .build();
-      HttpResponse<String> response = send(request);
-      if (response.statusCode() != 201) {
-        throw new IllegalStateException(
-            "Keycloak admin API refused "
-                + path
-                + ": "
-                + response.statusCode()
-                + " "
-                + response.body());
-      }
+      return HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + path))
+          .header("Authorization", "Bearer " + keycloak.adminToken())
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+          .build();
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode get(String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + path))
+            .header("Authorization", "Bearer " + keycloak.adminToken())
+            .GET()
+            .build();
+    HttpResponse<String> response = send(request);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "Keycloak admin API refused " + path + ": " + response.statusCode());
+    }
+    return read(response);
+  }
+
+  private static void send(HttpRequest request, int expected) {
+    HttpResponse<String> response = send(request);
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(
+          "Keycloak admin API refused "
+              + request.uri().getPath()
+              + ": "
+              + response.statusCode()
+              + " "
+              + response.body());
     }
   }
 
