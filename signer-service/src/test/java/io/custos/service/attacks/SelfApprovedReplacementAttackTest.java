@@ -7,6 +7,7 @@ import static io.custos.service.attacks.AttackApi.show;
 import static io.custos.service.attacks.AttackApi.submit;
 import static io.custos.service.attacks.AttackApi.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.custos.service.support.Counts;
@@ -21,7 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,16 +100,14 @@ class SelfApprovedReplacementAttackTest {
     assertThat(Counts.auditEntries(db, "transaction.signed", speedUp)).isZero();
   }
 
-  private static void awaitState(String id, String wanted) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    String seen = null;
-    while (Instant.now().isBefore(deadline)) {
-      seen = show(id).getString("state");
-      if (wanted.equals(seen)) {
-        return;
-      }
-      Thread.sleep(300);
-    }
-    assertThat(seen).as("state of request " + id).isEqualTo(wanted);
+  private static void awaitState(String id, String wanted) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () ->
+                assertThat(show(id).getString("state"))
+                    .as("state of request " + id)
+                    .isEqualTo(wanted));
   }
 }
