@@ -100,7 +100,7 @@ public class RequestSubmission {
             evaluation,
             now);
     if (repository.insertIfAbsent(row)) {
-      audit.submitted(row);
+      audit.submitted(row, wallet.tags());
       ReadyToSend.whenApproved(ready, id, evaluation);
       return new Submitted(id, true);
     }
