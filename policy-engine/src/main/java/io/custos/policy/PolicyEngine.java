@@ -270,6 +270,33 @@ public final class PolicyEngine {
   }
 
   /**
+   * Decides a change to a wallet's tags: tags choose which rules apply to the wallet, as the
+   * address book chooses which destinations they name, so it needs the address-book approvers
+   * ({@code governance.address_book_changes}). The proposer is the requester and does not count.
+   */
+  public Decision evaluateWalletTagsChange(
+      Requester proposer, List<Approval> approvals, Instant now) {
+    var context = new EvaluationContext(null, proposer, now);
+    TraceEntry classified =
+        new TraceEntry(
+            "governance.wallet_tags",
+            TraceEntry.Outcome.MATCHED,
+            "a wallet tag change is decided by governance.address_book_changes");
+    return apply(
+        policy.governance().addressBookChanges(),
+        "governance.wallet_tags",
+        context,
+        approvals,
+        List.of(),
+        extra -> {
+          List<TraceEntry> all = new ArrayList<>();
+          all.add(classified);
+          all.addAll(extra);
+          return Trace.of(all);
+        });
+  }
+
+  /**
    * Counts {@code approvals} against the action of rule {@code ruleName} alone, without matching an
    * intent or checking limits: what an offline checker needs to confirm, from a recorded decision's
    * rule, that the approvals which were counted meet the rule's quorum.

@@ -406,6 +406,27 @@ class ExamplePoliciesTest {
     }
 
     @Test
+    void aWalletTagChangeNeedsTheAddressBookQuorumAndTheProposerDoesNotCount() {
+      List<Approval> admins =
+          List.of(
+              Approval.approve("eli", now),
+              Approval.approve("ada", now),
+              Approval.approve("ben", now));
+      List<Approval> quorum =
+          List.of(
+              Approval.approve("ada", now),
+              Approval.approve("ben", now),
+              Approval.approve("cole", now, "compliance"));
+
+      Decision pending = engine.evaluateWalletTagsChange(Requester.person("eli"), admins, now);
+      Decision allowed = engine.evaluateWalletTagsChange(Requester.person("eli"), quorum, now);
+
+      assertThat(pending.rule()).isEqualTo("governance.wallet_tags");
+      assertThat(pending).isInstanceOf(Decision.NeedsApproval.class);
+      assertThat(allowed).isInstanceOf(Decision.Allow.class);
+    }
+
+    @Test
     void approvalsAreRecountedAgainstANamedRuleAlone() {
       List<Approval> two = List.of(Approval.approve("tom", now, "treasury"));
       List<Approval> three =

@@ -1,9 +1,12 @@
 package io.custos.hsm.pkcs11;
 
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_ALWAYS_SENSITIVE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_EC_PARAMS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_EC_POINT;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_ID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_LABEL;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_LOCAL;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_NEVER_EXTRACTABLE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_EC;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_EC_KEY_PAIR_GEN;
 
@@ -57,7 +60,9 @@ final class KeyObjects {
     List<Unusable> unusable = new ArrayList<>();
     long[] privates = session.findObjectsSingle(AttributeVector.newPrivateKey(CKK_EC), MAX_OBJECTS);
     for (long handle : privates) {
-      AttributeVector attrs = session.getAttrValues(handle, CKA_ID, CKA_LABEL);
+      AttributeVector attrs =
+          session.getAttrValues(
+              handle, CKA_ID, CKA_LABEL, CKA_LOCAL, CKA_NEVER_EXTRACTABLE, CKA_ALWAYS_SENSITIVE);
       if (attrs.id() == null || attrs.id().length == 0 || attrs.id().length > 64) {
         continue; // without a usable CKA_ID the key cannot be named; a vendor artefact
       }
@@ -70,7 +75,7 @@ final class KeyObjects {
         unusable.add(new Unusable(id, label, "the key's curve is not secp256k1"));
       } else {
         try {
-          usable.add(toUsable(id, label, pub.ecPoint(), handle));
+          usable.add(toUsable(id, label, pub.ecPoint(), handle, attrs));
         } catch (IllegalArgumentException e) {
           unusable.add(new Unusable(id, label, "its CKA_EC_POINT is not a secp256k1 point"));
         }
@@ -79,10 +84,20 @@ final class KeyObjects {
     return new Scan(List.copyOf(usable), List.copyOf(unusable));
   }
 
-  private static Usable toUsable(KeyId id, String label, byte[] point, long handle) {
+  /** The key, with its origin as the token reports it ({@code attrs} of the private key). */
+  private static Usable toUsable(
+      KeyId id, String label, byte[] point, long handle, AttributeVector attrs) {
     Secp256k1PublicKey publicKey = new Secp256k1PublicKey(point);
     return new Usable(
-        new KeyInfo(id, label, publicKey.address(), publicKey, id.createdAt().orElse(null)),
+        new KeyInfo(
+            id,
+            label,
+            publicKey.address(),
+            publicKey,
+            id.createdAt().orElse(null),
+            Boolean.TRUE.equals(attrs.local()),
+            Boolean.TRUE.equals(attrs.neverExtractable()),
+            Boolean.TRUE.equals(attrs.alwaysSensitive())),
         handle);
   }
 
@@ -118,10 +133,10 @@ final class KeyObjects {
     PKCS11KeyPair pair = session.generateKeyPair(new Mechanism(CKM_EC_KEY_PAIR_GEN), template);
     byte[] point =
         session.getAttrValues(pair.getPublicKey(), CKA_EC_PARAMS, CKA_EC_POINT).ecPoint();
-    Secp256k1PublicKey publicKey = new Secp256k1PublicKey(point);
-    return new Usable(
-        new KeyInfo(id, label, publicKey.address(), publicKey, id.createdAt().orElse(null)),
-        pair.getPrivateKey());
+    AttributeVector origin =
+        session.getAttrValues(
+            pair.getPrivateKey(), CKA_LOCAL, CKA_NEVER_EXTRACTABLE, CKA_ALWAYS_SENSITIVE);
+    return toUsable(id, label, point, pair.getPrivateKey(), origin);
   }
 
   /** The handle of the private key with this {@code CKA_ID}, or -1. */

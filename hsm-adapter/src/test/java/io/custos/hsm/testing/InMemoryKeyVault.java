@@ -61,7 +61,15 @@ public final class InMemoryKeyVault implements KeyVault {
     KeyId id = KeyId.generate(Instant.now());
     Secp256k1PublicKey publicKey = Secp256k1.publicKeyOf(d);
     KeyInfo info =
-        new KeyInfo(id, label, publicKey.address(), publicKey, id.createdAt().orElseThrow());
+        new KeyInfo(
+            id,
+            label,
+            publicKey.address(),
+            publicKey,
+            id.createdAt().orElseThrow(),
+            true,
+            true,
+            true);
     keys.put(info.id(), new Entry(info, d, new Secp256k1Verifier(publicKey)));
     return info;
   }

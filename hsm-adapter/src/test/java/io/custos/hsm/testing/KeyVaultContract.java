@@ -90,6 +90,17 @@ public abstract class KeyVaultContract {
   }
 
   @Test
+  void aGeneratedKeyIsReportedAsBornOnTheTokenAndNeverExtractable() {
+    KeyInfo key = vault().generate(uniqueLabel("origin"));
+
+    assertThat(key.local()).isTrue();
+    assertThat(key.neverExtractable()).isTrue();
+    assertThat(key.alwaysSensitive()).isTrue();
+    assertThat(key.bornOnToken()).isTrue();
+    assertThat(vault().find(KeyRef.id(key.id()))).get().isEqualTo(key);
+  }
+
+  @Test
   void listsEveryGeneratedKey() {
     KeyInfo first = vault().generate(uniqueLabel("list"));
     KeyInfo second = vault().generate(uniqueLabel("list"));

@@ -20,6 +20,10 @@ public enum AuditEntryType {
   KEY_CREATED(
       "key.created", "wallet", "address", "keyId", "keyLabel", "adopted", "chainId", "tags", "by"),
 
+  /** A wallet took the tags a governance request approved (tags choose the rules that apply). */
+  WALLET_TAGS_CHANGED(
+      "wallet.tags_changed", "wallet", "previousTags", "tags", "governanceRequestId"),
+
   /** A request as submitted: who asked for what, in the client's own terms. */
   REQUEST_SUBMITTED(
       "request.submitted",
@@ -28,6 +32,7 @@ public enum AuditEntryType {
       "idempotencyKey",
       "bodySha256",
       "wallet",
+      "walletTags",
       "kind",
       "to",
       "valueWei",
@@ -144,13 +149,16 @@ public enum AuditEntryType {
       "document"),
 
   /**
-   * A governance change proposed: an approver key to register or revoke (with its proof), or a
-   * policy or address-book change (with its document and simulation).
+   * A governance change proposed: an approver key to register or revoke (with its proof), a policy
+   * or address-book change (with its document and simulation), or a wallet's tags.
    */
   GOVERNANCE_PROPOSED(
       "governance.proposed",
       "governanceRequestId",
       "[address]",
+      "[wallet]",
+      "[tags]",
+      "[previousTags]",
       "[candidateHash]",
       "[baseHash]",
       "kind",
@@ -164,6 +172,9 @@ public enum AuditEntryType {
       "governance.verdict",
       "governanceRequestId",
       "[address]",
+      "[wallet]",
+      "[tags]",
+      "[previousTags]",
       "[candidateHash]",
       "[baseHash]",
       "approver",
@@ -175,6 +186,9 @@ public enum AuditEntryType {
       "governance.decided",
       "governanceRequestId",
       "[address]",
+      "[wallet]",
+      "[tags]",
+      "[previousTags]",
       "[candidateHash]",
       "[baseHash]",
       "state",

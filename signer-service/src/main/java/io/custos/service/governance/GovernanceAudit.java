@@ -64,6 +64,14 @@ class GovernanceAudit {
     audit.record(AuditEntryType.GOVERNANCE_PROPOSED, proposer.username(), subjects(id, change), p);
   }
 
+  /** A proposed wallet tag change: the wallet, the tags it would take and the tags it has. */
+  void proposedWalletTags(UUID id, Caller proposer, GovernanceRequestView.WalletTags change) {
+    Map<String, Object> p = base(id, change);
+    p.put("kind", GovernanceKind.WALLET_TAGS.wire());
+    p.put("proposer", who(proposer));
+    audit.record(AuditEntryType.GOVERNANCE_PROPOSED, proposer.username(), subjects(id, change), p);
+  }
+
   void verdict(GovernanceRow r, Caller admin, Approval.Verdict verdict, String comment) {
     Map<String, Object> p = base(r);
     p.put("approver", who(admin));
@@ -125,11 +133,30 @@ class GovernanceAudit {
   }
 
   private static Map<String, Object> base(GovernanceRow r) {
+    if (r.wallet() != null) {
+      return base(r.id(), r.wallet());
+    }
     return r.aboutPolicy() ? base(r.id(), r.change()) : base(r.id(), r.key());
   }
 
   private static List<String> subjects(GovernanceRow r) {
+    if (r.wallet() != null) {
+      return subjects(r.id(), r.wallet());
+    }
     return r.aboutPolicy() ? subjects(r.id(), r.change()) : subjects(r.id(), r.key());
+  }
+
+  private static Map<String, Object> base(UUID id, GovernanceRequestView.WalletTags change) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("governanceRequestId", id.toString());
+    p.put("wallet", change.label());
+    p.put("tags", change.tags());
+    p.put("previousTags", change.previousTags());
+    return p;
+  }
+
+  private static List<String> subjects(UUID id, GovernanceRequestView.WalletTags change) {
+    return List.of("governance:" + id, "wallet-label:" + change.label());
   }
 
   private static Map<String, Object> base(UUID id, GovernanceRequestView.PolicyChange change) {

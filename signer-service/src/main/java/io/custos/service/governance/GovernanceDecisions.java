@@ -12,6 +12,7 @@ import io.custos.service.approvers.ApproverKeys;
 import io.custos.service.identity.Caller;
 import io.custos.service.policy.ActivePolicy;
 import io.custos.service.policy.PolicyActivation;
+import io.custos.service.wallet.WalletService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -32,23 +33,29 @@ class GovernanceDecisions {
   private final ApproverKeys keys;
   private final PolicyActivation activation;
   private final GovernanceAudit audit;
+  private final WalletService wallets;
 
   GovernanceDecisions(
       GovernanceRepository repository,
       ApproverKeys keys,
       PolicyActivation activation,
-      GovernanceAudit audit) {
+      GovernanceAudit audit,
+      WalletService wallets) {
     this.repository = repository;
     this.keys = keys;
     this.activation = activation;
     this.audit = audit;
+    this.wallets = wallets;
   }
 
   /** The active policy's governance decision on the request, with its verdicts so far. */
   Decision decide(GovernanceRow r, ActivePolicy.Snapshot active, Instant now) {
     List<Approval> approvals = GovernanceRepository.forEngine(repository.approvals(r.id()));
-    return r.aboutPolicy()
-        ? active.engine().evaluateChange(candidate(r), r.proposer(), approvals, now)
+    if (r.aboutPolicy()) {
+      return active.engine().evaluateChange(candidate(r), r.proposer(), approvals, now);
+    }
+    return r.kind() == GovernanceKind.WALLET_TAGS
+        ? active.engine().evaluateWalletTagsChange(r.proposer(), approvals, now)
         : active.engine().evaluateKeyChange(r.proposer(), approvals, now);
   }
 
@@ -63,11 +70,12 @@ class GovernanceDecisions {
 
   /**
    * A proposal made against a policy that is no longer active would, if approved, silently undo the
-   * change activated since: it is closed instead, and must be proposed again.
+   * change activated since: it is closed instead, and must be proposed again. So is a wallet tag
+   * change whose wallet's tags changed since it was proposed.
    */
   boolean stale(GovernanceRow r, ActivePolicy.Snapshot active, Instant now, String actor) {
     String current = active.policy().hash();
-    String reason = staleness(r, current);
+    String reason = r.wallet() != null ? walletStaleness(r.wallet()) : staleness(r, current);
     if (reason == null) {
       return false;
     }
@@ -88,6 +96,19 @@ class GovernanceDecisions {
         + r.change().baseHash()
         + ", but the active policy is now "
         + currentHash
+        + "; propose the change again";
+  }
+
+  /** Why a wallet tag change is stale (the wallet's tags are no longer its base), or null. */
+  private String walletStaleness(GovernanceRequestView.WalletTags change) {
+    List<String> now = wallets.require(change.label()).tags();
+    if (now.equals(change.previousTags())) {
+      return null;
+    }
+    return "proposed for the wallet's tags "
+        + change.previousTags()
+        + ", but its tags are now "
+        + now
         + "; propose the change again";
   }
 
@@ -112,6 +133,7 @@ class GovernanceDecisions {
         audit.revoked(r.id(), r.key(), "revoked", repository.approvals(r.id()), view, now);
       }
       case DROP_PENDING_KEY -> keys.dropPending(r.key().address());
+      case RETAG_WALLET -> wallets.applyTags(r.wallet().label(), r.wallet().tags(), r.id());
     }
     return s.state();
   }

@@ -8,7 +8,8 @@ public enum GovernanceKind {
   REGISTER_KEY("approver_key.register"),
   REVOKE_KEY("approver_key.revoke"),
   POLICY("policy.change"),
-  ADDRESS_BOOK("address_book.change");
+  ADDRESS_BOOK("address_book.change"),
+  WALLET_TAGS("wallet.tags");
 
   private final String wire;
 

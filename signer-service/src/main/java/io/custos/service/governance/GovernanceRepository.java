@@ -20,7 +20,8 @@ class GovernanceRepository {
       "SELECT id, kind, proposer_subject, proposer_username, proposer_roles, proposer_groups,"
           + " key_subject, key_username, key_address, proof::text, state, explanation::text,"
           + " created_at, updated_at, candidate_document, candidate_hash, base_hash,"
-          + " simulation::text, not_before FROM governance_request";
+          + " simulation::text, not_before, wallet_label, wallet_tags, wallet_base_tags"
+          + " FROM governance_request";
 
   private final EntityManager em;
 
@@ -90,6 +91,36 @@ class GovernanceRepository {
         change.candidateHash(),
         change.baseHash(),
         simulationJson,
+        decision.rule(),
+        decision.policyHash(),
+        decisionJson,
+        Sql.time(now));
+  }
+
+  /** Inserts a proposed change of a wallet's tags. */
+  void insertWalletTags(
+      UUID id,
+      Caller proposer,
+      GovernanceRequestView.WalletTags change,
+      GovernanceDecisionView decision,
+      String decisionJson,
+      Instant now) {
+    Sql.update(
+        em,
+        "INSERT INTO governance_request (id, kind, proposer_subject, proposer_username,"
+            + " proposer_roles, proposer_groups, wallet_label, wallet_tags, wallet_base_tags,"
+            + " state, decided_rule, policy_hash, explanation, created_at, updated_at) VALUES"
+            + " (?1, ?2, ?3, ?4, CAST(?5 AS text[]), CAST(?6 AS text[]), ?7, CAST(?8 AS text[]),"
+            + " CAST(?9 AS text[]), 'PENDING_APPROVAL', ?10, ?11, CAST(?12 AS jsonb), ?13, ?13)",
+        id,
+        GovernanceKind.WALLET_TAGS.wire(),
+        proposer.subject(),
+        proposer.username(),
+        arrayLiteral(proposer.roles()),
+        arrayLiteral(proposer.groups()),
+        change.label(),
+        arrayLiteral(Set.copyOf(change.tags())),
+        arrayLiteral(Set.copyOf(change.previousTags())),
         decision.rule(),
         decision.policyHash(),
         decisionJson,
@@ -233,6 +264,10 @@ class GovernanceRepository {
         (String) r[9],
         change,
         (String) r[17],
+        r[19] == null
+            ? null
+            : new GovernanceRequestView.WalletTags(
+                (String) r[19], List.of(Sql.strings(r[20])), List.of(Sql.strings(r[21]))),
         GovernanceState.valueOf((String) r[10]),
         (String) r[11],
         Sql.instant(r[12]),
@@ -240,7 +275,9 @@ class GovernanceRepository {
         Sql.instant(r[18]));
   }
 
-  /** A PostgreSQL array literal of names (roles and groups never contain quotes or commas). */
+  /**
+   * A PostgreSQL array literal of names (roles, groups and tags never contain quotes or commas).
+   */
   private static String arrayLiteral(Set<String> values) {
     return values.stream()
         .sorted()

@@ -10,14 +10,15 @@ import java.util.UUID;
  * for (or decided by) the quorum of the active policy's governance block.
  *
  * @param id the governance request
- * @param kind {@code approver_key.register}, {@code approver_key.revoke}, {@code policy.change} or
- *     {@code address_book.change}
+ * @param kind {@code approver_key.register}, {@code approver_key.revoke}, {@code policy.change},
+ *     {@code address_book.change} or {@code wallet.tags}
  * @param state PENDING_APPROVAL, TIMELOCKED (quorum met, waiting for the governance timelock),
  *     APPROVED (carried out) or REJECTED
  * @param proposer who proposed it (username)
  * @param key for a key change: the key it is about, else null
  * @param policy for a policy or address-book change: the candidate, else null
  * @param simulation for a policy or address-book change: its replay against recent requests
+ * @param wallet for a wallet tag change: the wallet and its tags, else null
  * @param decision the latest decision
  * @param approvals the admins' verdicts
  * @param notBefore once timelocked: when the change may take effect (by the service clock), else
@@ -33,6 +34,7 @@ public record GovernanceRequestView(
     KeyRef key,
     PolicyChange policy,
     JsonNode simulation,
+    WalletTags wallet,
     GovernanceDecisionView decision,
     List<GovernanceApprovalView> approvals,
     Instant notBefore,
@@ -57,4 +59,14 @@ public record GovernanceRequestView(
    * @param document the candidate document as sent
    */
   public record PolicyChange(String candidateHash, String baseHash, String document) {}
+
+  /**
+   * The tags a wallet tag change proposes.
+   *
+   * @param label the wallet's label
+   * @param tags the tags it takes on approval, sorted
+   * @param previousTags its tags when proposed, sorted; if they change first, the proposal is
+   *     closed
+   */
+  public record WalletTags(String label, List<String> tags, List<String> previousTags) {}
 }

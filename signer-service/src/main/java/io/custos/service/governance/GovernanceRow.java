@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A row of {@code governance_request}: about a key ({@code key} set) or a policy document ({@code
- * change} set, with its simulation). {@code notBefore} is set once it was timelocked.
+ * change} set, with its simulation) or a wallet's tags ({@code wallet} set). {@code notBefore} is
+ * set once it was timelocked.
  */
 record GovernanceRow(
     UUID id,
@@ -18,6 +19,7 @@ record GovernanceRow(
     String proofJson,
     GovernanceRequestView.PolicyChange change,
     String simulationJson,
+    GovernanceRequestView.WalletTags wallet,
     GovernanceState state,
     String explanationJson,
     Instant createdAt,

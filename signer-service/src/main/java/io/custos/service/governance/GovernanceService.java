@@ -151,6 +151,7 @@ class GovernanceService {
         r.key(),
         r.change(),
         simulation(r.simulationJson()),
+        r.wallet(),
         decision,
         repository.approvals(r.id()),
         r.notBefore(),

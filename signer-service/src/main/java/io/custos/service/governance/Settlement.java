@@ -24,7 +24,9 @@ record Settlement(GovernanceState state, Instant notBefore, Effect effect) {
     /** The active key is revoked. */
     REVOKE_KEY,
     /** A rejected registration's pending key is removed. */
-    DROP_PENDING_KEY
+    DROP_PENDING_KEY,
+    /** The wallet takes the proposed tags. */
+    RETAG_WALLET
   }
 
   /**
@@ -53,6 +55,7 @@ record Settlement(GovernanceState state, Instant notBefore, Effect effect) {
             case POLICY, ADDRESS_BOOK -> Effect.ACTIVATE_POLICY;
             case REGISTER_KEY -> Effect.ACTIVATE_KEY;
             case REVOKE_KEY -> Effect.REVOKE_KEY;
+            case WALLET_TAGS -> Effect.RETAG_WALLET;
           };
       case REJECTED -> kind == GovernanceKind.REGISTER_KEY ? Effect.DROP_PENDING_KEY : Effect.NONE;
       case PENDING_APPROVAL, TIMELOCKED -> Effect.NONE;

@@ -142,7 +142,7 @@ public class ReplacementService {
             original.id,
             operator.username());
     repository.insertIfAbsent(row);
-    audit.submitted(row);
+    audit.submitted(row, wallet.tags());
     return id;
   }
 

@@ -32,7 +32,8 @@ class RequestAudit {
     this.audit = audit;
   }
 
-  void submitted(NewRequest r) {
+  /** The request as submitted, with the wallet's tags its decision was taken under. */
+  void submitted(NewRequest r, List<String> walletTags) {
     Draft d = r.draft();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("requestId", r.id().toString());
@@ -40,6 +41,7 @@ class RequestAudit {
     p.put("idempotencyKey", r.idempotencyKey());
     p.put("bodySha256", HexFormat.of().formatHex(r.bodySha256()));
     p.put("wallet", d.walletLabel());
+    p.put("walletTags", walletTags);
     p.put("kind", d.kind().storedName());
     p.put("to", d.to().toString());
     p.put("valueWei", d.value().value().toString());

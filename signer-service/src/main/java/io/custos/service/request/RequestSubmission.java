@@ -87,7 +87,7 @@ public class RequestSubmission {
     NewRequest row =
         new NewRequest(id, idempotencyKey, hash, requester, wallet.id(), draft, evaluation, now);
     if (repository.insertIfAbsent(row)) {
-      audit.submitted(row);
+      audit.submitted(row, wallet.tags());
       ReadyToSend.whenApproved(ready, id, evaluation);
       return new Submitted(id, true);
     }

@@ -15,9 +15,6 @@ final class WalletRequests {
   /** {@code POST /api/v1/wallets}. */
   record Create(String label, List<String> tags) {}
 
-  /** {@code PUT /api/v1/wallets/{label}/tags}. */
-  record Tags(List<String> tags) {}
-
   /** The problems with a label, or null if it is fine. */
   static String labelProblem(String label) {
     if (label == null || !LABEL.matcher(label).matches()) {

@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,7 +13,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
-/** Wallet management: admins create and tag; admins and auditors read. */
+/**
+ * Wallet management: admins create; admins and auditors read. A tag change is a governance request
+ * ({@code governance.WalletTagsResource}).
+ */
 @Path("/api/v1/wallets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,12 +53,5 @@ public class WalletResource {
   @RolesAllowed({"admin", "auditor"})
   public WalletDetails show(@PathParam("label") String label) {
     return wallets.show(label);
-  }
-
-  @PUT
-  @Path("/{label}/tags")
-  @RolesAllowed("admin")
-  public WalletView retag(@PathParam("label") String label, WalletRequests.Tags body) {
-    return wallets.retag(label, body == null ? List.of() : body.tags());
   }
 }

@@ -119,15 +119,40 @@ public class WalletService {
     }
   }
 
-  @Transactional
-  public WalletView retag(String label, List<String> tags) {
+  /**
+   * Checks a tag list as a wallet would take it: sorted, without duplicates.
+   *
+   * @throws ApiException a validation problem when a tag is malformed or there are too many
+   */
+  public static List<String> validTags(List<String> tags) {
     check(WalletRequests.tagsProblem(tags));
+    return List.of(normalise(tags));
+  }
+
+  /**
+   * Gives the wallet the tags a governance request approved, in the caller's transaction, and
+   * audits the change: tags choose which policy rules apply, so only the admins' quorum sets them.
+   */
+  public void applyTags(String label, List<String> tags, UUID governanceRequestId) {
     WalletEntity w = findEntity(label);
     if (w == null) {
       throw notFound(label);
     }
+    List<String> previous = List.of(w.tags);
     w.tags = normalise(tags);
-    return w.view();
+    audit.record(
+        AuditEntryType.WALLET_TAGS_CHANGED,
+        Audit.SYSTEM,
+        List.of("wallet:" + w.id, "governance:" + governanceRequestId),
+        Map.of(
+            "wallet",
+            w.label,
+            "previousTags",
+            previous,
+            "tags",
+            List.of(w.tags),
+            "governanceRequestId",
+            governanceRequestId.toString()));
   }
 
   /** The wallet with this label; 404 if there is none. */

@@ -26,8 +26,12 @@ class GovernanceWireNamesTest {
   void kindsKeepTheirDottedNamesInTheApiAndTheDatabase() throws Exception {
     assertThat(Arrays.stream(GovernanceKind.values()).map(GovernanceKind::wire))
         .containsExactly(
-            "approver_key.register", "approver_key.revoke", "policy.change", "address_book.change");
-    String schema = migration("V10__policy_governance.sql");
+            "approver_key.register",
+            "approver_key.revoke",
+            "policy.change",
+            "address_book.change",
+            "wallet.tags");
+    String schema = migration("V14__wallet_tags_governance.sql");
     for (GovernanceKind kind : GovernanceKind.values()) {
       assertThat(schema).contains("'" + kind.wire() + "'");
       assertThat(JSON.writeValueAsString(kind)).isEqualTo("\"" + kind.wire() + "\"");

@@ -111,6 +111,8 @@ class SettlementTest {
         .isEqualTo(Effect.ACTIVATE_POLICY);
     assertThat(Settlement.effect(GovernanceKind.ADDRESS_BOOK, GovernanceState.APPROVED))
         .isEqualTo(Effect.ACTIVATE_POLICY);
+    assertThat(Settlement.effect(GovernanceKind.WALLET_TAGS, GovernanceState.APPROVED))
+        .isEqualTo(Effect.RETAG_WALLET);
   }
 
   @Test
@@ -118,7 +120,11 @@ class SettlementTest {
     assertThat(Settlement.effect(GovernanceKind.REGISTER_KEY, GovernanceState.REJECTED))
         .isEqualTo(Effect.DROP_PENDING_KEY);
     for (GovernanceKind kind :
-        List.of(GovernanceKind.REVOKE_KEY, GovernanceKind.POLICY, GovernanceKind.ADDRESS_BOOK)) {
+        List.of(
+            GovernanceKind.REVOKE_KEY,
+            GovernanceKind.POLICY,
+            GovernanceKind.ADDRESS_BOOK,
+            GovernanceKind.WALLET_TAGS)) {
       assertThat(Settlement.effect(kind, GovernanceState.REJECTED))
           .as("%s", kind)
           .isEqualTo(Effect.NONE);
@@ -177,6 +183,7 @@ class SettlementTest {
         key,
         null,
         change,
+        null,
         null,
         GovernanceState.PENDING_APPROVAL,
         "{}",

@@ -117,14 +117,31 @@ class WalletResourceTest {
   }
 
   @Test
-  void retagsAWallet() {
+  void aTagChangeIsProposedToTheAdminsAndChangesNothingYet() {
     as("erin").body(Map.of("label", "ops")).post(API).then().statusCode(201);
     as("erin")
         .body(Map.of("tags", java.util.List.of("staking")))
         .put(API + "/ops/tags")
         .then()
+        .statusCode(202)
+        .body("kind", equalTo("wallet.tags"))
+        .body("state", equalTo("PENDING_APPROVAL"))
+        .body("wallet.tags", hasItem("staking"));
+    as("ivan")
+        .get(API)
+        .then()
         .statusCode(200)
-        .body("tags", hasItem("staking"));
+        .body("find { it.label == 'ops' }.tags", equalTo(java.util.List.of()));
+    as("erin")
+        .body(Map.of("tags", java.util.List.of()))
+        .put(API + "/nope/tags")
+        .then()
+        .statusCode(404);
+    as("alice")
+        .body(Map.of("tags", java.util.List.of()))
+        .put(API + "/ops/tags")
+        .then()
+        .statusCode(403);
     as("erin").get(API + "/nope").then().statusCode(404);
   }
 }
