@@ -3,17 +3,22 @@ package io.custos.service;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class HealthEndpointTest {
 
+  @TestHTTPResource(value = "/q/health/live", management = true)
+  URI live;
+
   @Test
   void reportsLiveWithItsVersion() {
     given()
         .when()
-        .get("/q/health/live")
+        .get(live)
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))

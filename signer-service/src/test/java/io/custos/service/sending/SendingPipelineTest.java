@@ -10,6 +10,7 @@ import io.custos.service.wallet.WalletService;
 import io.custos.service.wallet.WalletView;
 import io.custos.testsupport.Anvil;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
@@ -41,6 +42,9 @@ class SendingPipelineTest {
 
   @ConfigProperty(name = "custos.ethereum.node-url")
   URI node;
+
+  @TestHTTPResource(value = "/q/metrics", management = true)
+  URI metrics;
 
   private WalletView fundedWallet(String label) {
     WalletView w = wallets.create(label, List.of(), ADMIN);
@@ -152,7 +156,7 @@ class SendingPipelineTest {
         Thread.sleep(250);
       }
       assertThat(stuckSince(tx)).as("flagged stuck after stuck-after (2 s in tests)").isNotNull();
-      io.restassured.RestAssured.get("/q/metrics")
+      io.restassured.RestAssured.get(metrics)
           .then()
           .body(org.hamcrest.Matchers.containsString("custos_transactions_stuck 1.0"));
     } finally {
