@@ -100,6 +100,57 @@ public final class KeycloakAdmin {
             new Object[] {client}));
   }
 
+  /**
+   * A person of the Custos realm with one realm role, in the group at {@code groupPath} (created
+   * with its parents when missing, e.g. {@code /other/treasury}), who logs in with {@code password}
+   * through {@code custos-cli}.
+   */
+  public void createUser(String username, String password, String role, String groupPath) {
+    Map<String, Object> user =
+        Map.of(
+            "username",
+            username,
+            "enabled",
+            true,
+            "emailVerified",
+            true,
+            "firstName",
+            "Test",
+            "lastName",
+            "Person",
+            "email",
+            username + "@example.com",
+            "credentials",
+            new Object[] {Map.of("type", "password", "value", password, "temporary", false)},
+            "realmRoles",
+            new String[] {role},
+            "groups",
+            groupPath == null ? new String[0] : new String[] {groupPath});
+    post(
+        "/admin/realms/" + KeycloakServer.REALM + "/partialImport",
+        Map.of(
+            "ifResourceExists",
+            "SKIP",
+            "groups",
+            groupPath == null ? new Object[0] : new Object[] {group(groupPath)},
+            "users",
+            new Object[] {user}),
+        200);
+  }
+
+  /** The group at {@code path} as Keycloak imports it: the top-level group and its subgroups. */
+  private static Map<String, Object> group(String path) {
+    String[] names = path.substring(1).split("/");
+    Map<String, Object> inner = null;
+    for (int i = names.length - 1; i >= 0; i--) {
+      inner =
+          inner == null
+              ? Map.of("name", names[i])
+              : Map.of("name", names[i], "subGroups", new Object[] {inner});
+    }
+    return inner;
+  }
+
   /** A password-grant access token from any token endpoint (another host name, another realm). */
   public static String passwordToken(
       URI tokenEndpoint, String clientId, String username, String password) {
@@ -138,6 +189,10 @@ public final class KeycloakAdmin {
   }
 
   private void post(String path, Object body) {
+    post(path, body, 201);
+  }
+
+  private void post(String path, Object body, int expected) {
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + path))
@@ -146,7 +201,7 @@ public final class KeycloakAdmin {
               .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
               .build();
       HttpResponse<String> response = send(request);
-      if (response.statusCode() != 201) {
+      if (response.statusCode() != expected) {
         throw new IllegalStateException(
             "Keycloak admin API refused "
                 + path
