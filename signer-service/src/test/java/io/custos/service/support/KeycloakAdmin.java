@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -143,10 +144,11 @@ public final class KeycloakAdmin {
     String[] names = path.substring(1).split("/");
     Map<String, Object> inner = null;
     for (int i = names.length - 1; i >= 0; i--) {
+      String own = "/" + String.join("/", Arrays.copyOf(names, i + 1));
       inner =
           inner == null
-              ? Map.of("name", names[i])
-              : Map.of("name", names[i], "subGroups", new Object[] {inner});
+              ? Map.of("name", names[i], "path", own)
+              : Map.of("name", names[i], "path", own, "subGroups", new Object[] {inner});
     }
     return inner;
   }
