@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HealthEndpointTest {
 
-  @TestHTTPResource(value = "/q/health/live", management = true)
-  URI live;
+  @TestHTTPResource(value = "/", management = true)
+  URI management;
 
   @Test
   void reportsLiveWithItsVersion() {
     given()
         .when()
-        .get(live)
+        .get(management.resolve("/q/health/live"))
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))

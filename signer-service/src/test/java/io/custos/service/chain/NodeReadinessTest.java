@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(RealStack.class)
 class NodeReadinessTest {
 
-  @TestHTTPResource(value = "/q/health/ready", management = true)
-  URI ready;
+  @TestHTTPResource(value = "/", management = true)
+  URI management;
 
   @Test
   void isReadyWhenTheNodeAnswersOnTheConfiguredChain() {
     given()
-        .get(ready)
+        .get(management.resolve("/q/health/ready"))
         .then()
         .statusCode(200)
         .body("checks.find { it.name == 'ethereum-node' }.status", equalTo("UP"))

@@ -47,8 +47,8 @@ class ReplacementTest {
   @ConfigProperty(name = "custos.ethereum.node-url")
   URI node;
 
-  @TestHTTPResource(value = "/q/metrics", management = true)
-  URI metrics;
+  @TestHTTPResource(value = "/", management = true)
+  URI management;
 
   @AfterEach
   void automineBackOn() {
@@ -139,7 +139,7 @@ class ReplacementTest {
     assertThat(Counts.auditEntries(db, "transaction.replaced", original)).isEqualTo(1);
     assertThat(Counts.auditEntries(db, "transaction.signed", replacement)).isEqualTo(1);
     assertThat(Counts.auditEntries(db, "request.submitted", replacement)).isEqualTo(1);
-    String scraped = given().get(metrics).asString();
+    String scraped = given().get(management.resolve("/q/metrics")).asString();
     assertThat(scraped.lines().filter(l -> l.startsWith("custos_transactions{state=\"REPLACED\"}")))
         .singleElement()
         .satisfies(

@@ -43,8 +43,8 @@ class SendingPipelineTest {
   @ConfigProperty(name = "custos.ethereum.node-url")
   URI node;
 
-  @TestHTTPResource(value = "/q/metrics", management = true)
-  URI metrics;
+  @TestHTTPResource(value = "/", management = true)
+  URI management;
 
   private WalletView fundedWallet(String label) {
     WalletView w = wallets.create(label, List.of(), ADMIN);
@@ -156,7 +156,7 @@ class SendingPipelineTest {
         Thread.sleep(250);
       }
       assertThat(stuckSince(tx)).as("flagged stuck after stuck-after (2 s in tests)").isNotNull();
-      io.restassured.RestAssured.get(metrics)
+      io.restassured.RestAssured.get(management.resolve("/q/metrics"))
           .then()
           .body(org.hamcrest.Matchers.containsString("custos_transactions_stuck 1.0"));
     } finally {
