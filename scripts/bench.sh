@@ -113,7 +113,7 @@ bench_service() { # [--requests N] [--concurrency C] [--wallets W] [--samples FI
   start_stack
   ensure_demo_token # exports SOFTHSM2_CONF for the raw C_Sign measurement
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$(stack_classpath)" \
-    -Dcustos.bench.service="$SERVICE_URL" -Dcustos.bench.issuer="$KEYCLOAK_URL/realms/custos" \
+    -Dcustos.bench.service="$SERVICE_URL" -Dcustos.bench.management="$MANAGEMENT_URL" -Dcustos.bench.issuer="$KEYCLOAK_URL/realms/custos" \
     -Dcustos.bench.node="$ANVIL_URL" -Dcustos.bench.softhsm-dir="$STATE_DIR/softhsm" \
     -Dcustos.bench.pkcs11-module="$(softhsm_module)" -Dcustos.bench.token-label=custos-demo \
     -Dcustos.bench.service-pid-file="$(pid_file signer-service)" \

@@ -6,10 +6,12 @@
 PG_PORT="${CUSTOS_PG_PORT:-54329}"
 KEYCLOAK_PORT="${CUSTOS_KEYCLOAK_PORT:-8180}"
 SERVICE_PORT="${CUSTOS_HTTP_PORT:-8080}"
+MANAGEMENT_PORT="${CUSTOS_MANAGEMENT_PORT:-9000}" # health, metrics, OpenAPI: never on the API port
 ANVIL_PORT="${CUSTOS_ANVIL_PORT:-8545}"
 ANVIL_URL="http://127.0.0.1:$ANVIL_PORT"
 CHAIN_ID=31337
 SERVICE_URL="http://127.0.0.1:$SERVICE_PORT"
+MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
 KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/custos"
 COMPONENTS=(postgres anvil keycloak signer-service) # start order; stopped in reverse
@@ -133,14 +135,15 @@ ensure_demo_token() {
 start_signer-service() {
   ensure_demo_token
   port_open "$SERVICE_PORT" && die "port $SERVICE_PORT is taken by something else; set CUSTOS_HTTP_PORT"
-  QUARKUS_HTTP_PORT="$SERVICE_PORT" QUARKUS_DATASOURCE_JDBC_URL="$DB_URL" QUARKUS_DATASOURCE_USERNAME=postgres \
+  port_open "$MANAGEMENT_PORT" && die "port $MANAGEMENT_PORT is taken by something else; set CUSTOS_MANAGEMENT_PORT"
+  QUARKUS_HTTP_PORT="$SERVICE_PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" QUARKUS_DATASOURCE_JDBC_URL="$DB_URL" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_OIDC_AUTH_SERVER_URL="$KEYCLOAK_URL/realms/custos" \
     CUSTOS_ETHEREUM_NODE_URL="$ANVIL_URL" CUSTOS_ETHEREUM_CHAIN_ID="$CHAIN_ID" \
     CUSTOS_HSM_MODULE="$(softhsm_module)" CUSTOS_HSM_TOKEN_LABEL=custos-demo \
     CUSTOS_HSM_PIN_FILE="$STATE_DIR/softhsm/user.pin" CUSTOS_POLICY_FILE="$ROOT/deploy/policy/demo-policy.yaml" \
     launch signer-service "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
     -jar "$ROOT/signer-service/target/quarkus-app/quarkus-run.jar"
-  await signer-service 60 curl -fsS -o /dev/null "$SERVICE_URL/q/health/ready"
+  await signer-service 60 curl -fsS -o /dev/null "$MANAGEMENT_URL/q/health/ready"
 }
 
 start_stack() {
@@ -180,7 +183,7 @@ component_healthy() {
     postgres) port_open "$PG_PORT" ;;
     anvil) anvil_answers 2>/dev/null ;;
     keycloak) curl -fsS -o /dev/null "$KEYCLOAK_URL/realms/custos" 2>/dev/null ;;
-    signer-service) curl -fsS -o /dev/null "$SERVICE_URL/q/health/ready" 2>/dev/null ;;
+    signer-service) curl -fsS -o /dev/null "$MANAGEMENT_URL/q/health/ready" 2>/dev/null ;;
   esac
 }
 
@@ -189,7 +192,7 @@ component_detail() { # what else an operator needs to reach the component
     postgres) echo "data $STATE_DIR/postgres" ;;
     anvil) echo "chain id $CHAIN_ID, state $STATE_DIR/anvil/state.json" ;;
     keycloak) echo "admin console $KEYCLOAK_URL/admin" ;;
-    signer-service) echo "Swagger UI $SERVICE_URL/q/swagger-ui, SOFTHSM2_CONF=$STATE_DIR/softhsm/softhsm2.conf (token custos-demo)" ;;
+    signer-service) echo "health, metrics, OpenAPI $MANAGEMENT_URL/q/{health,metrics,openapi}, SOFTHSM2_CONF=$STATE_DIR/softhsm/softhsm2.conf (token custos-demo)" ;;
   esac
 }
 

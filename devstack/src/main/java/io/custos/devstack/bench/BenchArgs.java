@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param concurrency submissions in flight in the closed-loop pass, and raw signing threads
  * @param wallets wallets the transfers are spread over (round robin)
  * @param service the signer-service
+ * @param management the signer-service's management interface (metrics)
  * @param issuer the Keycloak realm
  * @param node the anvil devnet
  * @param softHsmDir the stack's SoftHSM2 directory (softhsm2.conf, user.pin)
@@ -21,6 +22,7 @@ record BenchArgs(
     int concurrency,
     int wallets,
     URI service,
+    URI management,
     URI issuer,
     URI node,
     Path softHsmDir,
@@ -67,6 +69,7 @@ record BenchArgs(
         concurrency,
         wallets,
         URI.create(property("custos.bench.service", "http://127.0.0.1:8080")),
+        URI.create(property("custos.bench.management", "http://127.0.0.1:9000")),
         URI.create(property("custos.bench.issuer", "http://127.0.0.1:8180/realms/custos")),
         URI.create(property("custos.bench.node", "http://127.0.0.1:8545")),
         Path.of(property("custos.bench.softhsm-dir", ".custos/softhsm")),

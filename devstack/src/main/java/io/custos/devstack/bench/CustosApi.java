@@ -129,12 +129,12 @@ final class CustosApi {
   }
 
   /**
-   * Transactions the service still follows (SIGNED, BROADCAST, MINED), from its public metrics; the
-   * gauges are refreshed at every follow tick.
+   * Transactions the service still follows (SIGNED, BROADCAST, MINED), from its metrics (on the
+   * management port); the gauges are refreshed at every follow tick.
    */
   long openTransactions() throws IOException, InterruptedException {
     HttpResponse<String> metrics =
-        send(HttpRequest.newBuilder(args.service().resolve("/q/metrics")).GET().build());
+        send(HttpRequest.newBuilder(args.management().resolve("/q/metrics")).GET().build());
     long open = 0;
     for (String line : metrics.body().split("\n")) {
       for (String state : List.of("SIGNED", "BROADCAST", "MINED")) {

@@ -27,6 +27,13 @@ public class ProblemMappers {
     return respond(Problem.of(e.type(), e.getMessage(), path(uri), e.extensions()));
   }
 
+  @ServerExceptionMapper
+  public Response tooMany(TooManyRequests e, UriInfo uri) {
+    return Response.fromResponse(api(e, uri))
+        .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+        .build();
+  }
+
   @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
   public Response unauthenticated(RuntimeException e, UriInfo uri) {
     Problem p =

@@ -31,6 +31,8 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
   NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
   CONFLICT("conflict", 409, "The request conflicts with the current state"),
+  RATE_LIMITED("rate-limited", 429, "Too many submissions and verdicts; slow down"),
+  TOO_MANY_STREAMS("too-many-streams", 429, "Too many open event streams"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   UNAVAILABLE("unavailable", 503, "A component Custos depends on is unavailable"),
   INTERNAL("internal", 500, "Internal error");

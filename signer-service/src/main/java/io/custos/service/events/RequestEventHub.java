@@ -1,6 +1,8 @@
 package io.custos.service.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custos.service.api.ApiException;
+import io.custos.service.api.ProblemType;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,12 @@ public class RequestEventHub {
 
   /** One subscriber: it receives events and keep-alive ticks until it says it is closed. */
   public interface Subscriber {
+    /** Who opened it: the caps count streams per subject. */
+    String subject();
+
+    /** False once the client has gone, so a stream that closed no longer counts. */
+    boolean isOpen();
+
     /** Receives an event; returns false once the subscriber is gone. */
     boolean onEvent(RequestEvent event);
 
@@ -41,13 +49,15 @@ public class RequestEventHub {
 
   private final DataSource dataSource;
   private final ObjectMapper json;
+  private final EventsConfig limits;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private volatile boolean running;
   private Thread listener;
 
-  RequestEventHub(DataSource dataSource, ObjectMapper json) {
+  RequestEventHub(DataSource dataSource, ObjectMapper json, EventsConfig limits) {
     this.dataSource = dataSource;
     this.json = json;
+    this.limits = limits;
   }
 
   void start(@Observes StartupEvent ignored) {
@@ -63,7 +73,29 @@ public class RequestEventHub {
     }
   }
 
-  public void subscribe(Subscriber subscriber) {
+  /**
+   * Adds a subscriber unless that would exceed the caps: each open stream holds a connection, so
+   * one caller opening streams without end could starve everyone else.
+   *
+   * @throws ApiException {@link ProblemType#TOO_MANY_STREAMS} over either cap
+   */
+  public synchronized void subscribe(Subscriber subscriber) {
+    subscribers.removeIf(s -> !s.isOpen());
+    if (subscribers.size() >= limits.maxConnections()) {
+      throw new ApiException(
+          ProblemType.TOO_MANY_STREAMS,
+          "this instance already serves " + limits.maxConnections() + " event streams");
+    }
+    long own = subscribers.stream().filter(s -> s.subject().equals(subscriber.subject())).count();
+    if (own >= limits.maxConnectionsPerSubject()) {
+      throw new ApiException(
+          ProblemType.TOO_MANY_STREAMS,
+          "you already have "
+              + own
+              + " event streams open; close one first (at most "
+              + limits.maxConnectionsPerSubject()
+              + ")");
+    }
     subscribers.add(subscriber);
   }
 

@@ -49,7 +49,9 @@ public class RequestEventResource {
     if (id != null) {
       queries.show(id, who); // 404 unless the caller may read it
     }
-    hub.subscribe(new Stream(sink, sse, id, RequestQueries.readsAll(who) ? null : who.subject()));
+    hub.subscribe(
+        new Stream(
+            sink, sse, id, who.subject(), RequestQueries.readsAll(who) ? null : who.subject()));
   }
 
   /** One client's stream: filters, writes, and reports itself gone once the client left. */
@@ -58,13 +60,25 @@ public class RequestEventResource {
     private final SseEventSink sink;
     private final Sse sse;
     private final UUID only;
+    private final String subject;
     private final String requester;
 
-    Stream(SseEventSink sink, Sse sse, UUID only, String requester) {
+    Stream(SseEventSink sink, Sse sse, UUID only, String subject, String requester) {
       this.sink = sink;
       this.sse = sse;
       this.only = only;
+      this.subject = subject;
       this.requester = requester;
+    }
+
+    @Override
+    public String subject() {
+      return subject;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return !sink.isClosed();
     }
 
     @Override

@@ -10,8 +10,9 @@ import java.util.Set;
  * @param subject the stable subject id ({@code sub})
  * @param username the human-readable name ({@code preferred_username})
  * @param roles realm roles (requester, approver, admin, auditor, operator)
- * @param groups group names (e.g. treasury, compliance)
- * @param serviceAccount true for a client-credentials token of an automation client
+ * @param groups top-level groups by name (treasury), nested ones by full path (/other/treasury)
+ * @param serviceAccount true for a client-credentials token of an automation client (its {@code
+ *     client_id} claim)
  */
 public record Caller(
     String subject,

@@ -3,6 +3,7 @@ package io.custos.service.request;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
 import io.custos.service.identity.CurrentCaller;
+import io.custos.service.limits.CallerRateLimit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,7 @@ public class RequestResource {
   private final ReplacementService replacements;
   private final RequestQueries queries;
   private final CurrentCaller caller;
+  private final CallerRateLimit rateLimit;
 
   RequestResource(
       RequestSubmission submission,
@@ -41,13 +43,15 @@ public class RequestResource {
       VerdictRecording verdicts,
       ReplacementService replacements,
       RequestQueries queries,
-      CurrentCaller caller) {
+      CurrentCaller caller,
+      CallerRateLimit rateLimit) {
     this.submission = submission;
     this.typedData = typedData;
     this.verdicts = verdicts;
     this.replacements = replacements;
     this.queries = queries;
     this.caller = caller;
+    this.rateLimit = rateLimit;
   }
 
   /** 201 with the new request; 200 with the earlier one when the key and body were seen before. */
@@ -56,6 +60,7 @@ public class RequestResource {
   @RolesAllowed("requester")
   public Response submit(@HeaderParam(IDEMPOTENCY_KEY) String key, SubmitBody body, UriInfo uri) {
     var who = caller.get();
+    rateLimit.take(who);
     RequestSubmission.Submitted s = submission.submit(key, body, who);
     RequestView view = queries.show(s.id(), who);
     if (!s.created()) {
@@ -80,6 +85,7 @@ public class RequestResource {
   @RolesAllowed("approver")
   public RequestView judge(@PathParam("id") UUID id, ApprovalBody body) {
     var who = caller.get();
+    rateLimit.take(who);
     return queries.show(verdicts.judge(id, body, who), who);
   }
 

@@ -52,12 +52,10 @@ class SelfApprovedReplacementAttackTest {
 
   @Test
   void anOperatorWhoIsAlsoAnApproverCannotApproveTheSpeedUpTheyInitiated() throws Exception {
-    String operator =
-        new KeycloakAdmin(KeycloakServer.shared())
-            .createUser(
-                "opal-" + UUID.randomUUID().toString().substring(0, 8),
-                List.of("operator", "approver"),
-                List.of("/treasury"));
+    String operator = "opal-" + UUID.randomUUID().toString().substring(0, 8);
+    new KeycloakAdmin(KeycloakServer.shared())
+        .createUser(
+            operator, operator + "-demo", List.of("operator", "approver"), List.of("/treasury"));
     String[] w = wallet(node, "treasury");
     Anvil.rpc(node, "evm_setAutomine", false);
     String original =

@@ -61,6 +61,10 @@ class PermissionMatrixTest {
   @TestHTTPResource("/")
   URI root;
 
+  /** The operational endpoints ({@code /q/...}) are served there, never on the API port. */
+  @TestHTTPResource(value = "/", management = true)
+  URI management;
+
   /** Someone calling the API, with the Custos roles their token carries. */
   record Caller(String name, String token, Set<String> roles) {
     boolean anonymous() {
@@ -135,7 +139,9 @@ class PermissionMatrixTest {
    */
   private String call(Endpoint endpoint, Caller caller) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(root.resolve(concretePath(endpoint.path())))
+        HttpRequest.newBuilder(
+                (endpoint.path().startsWith("/q/") ? management : root)
+                    .resolve(concretePath(endpoint.path())))
             .timeout(Duration.ofSeconds(30));
     if (!caller.anonymous()) {
       request.header("Authorization", "Bearer " + caller.token());

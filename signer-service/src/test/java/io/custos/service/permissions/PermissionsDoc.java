@@ -39,7 +39,7 @@ final class PermissionsDoc {
       }
       out.append(' ').append(escape(e.what())).append(" |\n");
     }
-    out.append("\n### Public operational endpoints (no token)\n\n");
+    out.append("\n### Operational endpoints (no token, management port only)\n\n");
     out.append("| endpoint | what |\n|---|---|\n");
     for (Endpoint e : table) {
       if (e.isPublic()) {

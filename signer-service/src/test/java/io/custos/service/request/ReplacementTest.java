@@ -13,6 +13,7 @@ import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;
 import io.custos.testsupport.Anvil;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -46,6 +47,9 @@ class ReplacementTest {
 
   @ConfigProperty(name = "custos.ethereum.node-url")
   URI node;
+
+  @TestHTTPResource(value = "/", management = true)
+  URI management;
 
   @AfterEach
   void automineBackOn() {
@@ -136,8 +140,8 @@ class ReplacementTest {
     assertThat(Counts.auditEntries(db, "transaction.replaced", original)).isEqualTo(1);
     assertThat(Counts.auditEntries(db, "transaction.signed", replacement)).isEqualTo(1);
     assertThat(Counts.auditEntries(db, "request.submitted", replacement)).isEqualTo(1);
-    String metrics = given().get("/q/metrics").asString();
-    assertThat(metrics.lines().filter(l -> l.startsWith("custos_transactions{state=\"REPLACED\"}")))
+    String scraped = given().get(management.resolve("/q/metrics")).asString();
+    assertThat(scraped.lines().filter(l -> l.startsWith("custos_transactions{state=\"REPLACED\"}")))
         .singleElement()
         .satisfies(
             l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isPositive());

@@ -11,6 +11,7 @@ import io.custos.service.wallet.WalletService;
 import io.custos.service.wallet.WalletView;
 import io.custos.testsupport.Anvil;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
@@ -41,6 +42,9 @@ class SendingPipelineTest {
 
   @ConfigProperty(name = "custos.ethereum.node-url")
   URI node;
+
+  @TestHTTPResource(value = "/", management = true)
+  URI management;
 
   private WalletView fundedWallet(String label) {
     WalletView w = wallets.create(label, List.of(), ADMIN);
@@ -157,7 +161,7 @@ class SendingPipelineTest {
                   assertThat(stuckSince(tx))
                       .as("flagged stuck after stuck-after (2 s in tests)")
                       .isNotNull());
-      io.restassured.RestAssured.get("/q/metrics")
+      io.restassured.RestAssured.get(management.resolve("/q/metrics"))
           .then()
           .body(org.hamcrest.Matchers.containsString("custos_transactions_stuck 1.0"));
     } finally {

@@ -11,7 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -103,14 +103,13 @@ public final class KeycloakAdmin {
   }
 
   /**
-   * A user of the Custos realm with password {@code <username>-demo} (as {@link Tokens#of}
-   * expects), these realm roles and these groups (paths such as {@code /treasury}): a combination
-   * of duties the demo realm does not have.
+   * A person of the Custos realm with these realm roles, in the groups at these paths (created with
+   * their parents when missing, e.g. {@code /other/treasury}), who logs in with {@code password}
+   * through {@code custos-cli}: a combination of duties the demo realm does not have.
    */
-  public String createUser(String username, List<String> roles, List<String> groups) {
-    String realm = "/admin/realms/" + KeycloakServer.REALM;
-    post(
-        realm + "/users",
+  public void createUser(
+      String username, String password, List<String> roles, List<String> groupPaths) {
+    Map<String, Object> user =
         Map.of(
             "username",
             username,
@@ -121,20 +120,39 @@ public final class KeycloakAdmin {
             "firstName",
             "Test",
             "lastName",
-            "User",
+            "Person",
             "email",
-            username + "@custos.example",
-            "groups",
-            groups,
+            username + "@example.com",
             "credentials",
-            List.of(Map.of("type", "password", "value", username + "-demo", "temporary", false))));
-    String id = get(realm + "/users?exact=true&username=" + username).get(0).get("id").asText();
-    List<JsonNode> mappings = new ArrayList<>();
-    for (String role : roles) {
-      mappings.add(get(realm + "/roles/" + role));
+            new Object[] {Map.of("type", "password", "value", password, "temporary", false)},
+            "realmRoles",
+            roles,
+            "groups",
+            groupPaths);
+    post(
+        "/admin/realms/" + KeycloakServer.REALM + "/partialImport",
+        Map.of(
+            "ifResourceExists",
+            "SKIP",
+            "groups",
+            groupPaths.stream().map(KeycloakAdmin::group).toList(),
+            "users",
+            new Object[] {user}),
+        200);
+  }
+
+  /** The group at {@code path} as Keycloak imports it: the top-level group and its subgroups. */
+  private static Map<String, Object> group(String path) {
+    String[] names = path.substring(1).split("/");
+    Map<String, Object> inner = null;
+    for (int i = names.length - 1; i >= 0; i--) {
+      String own = "/" + String.join("/", Arrays.copyOf(names, i + 1));
+      inner =
+          inner == null
+              ? Map.of("name", names[i], "path", own)
+              : Map.of("name", names[i], "path", own, "subGroups", new Object[] {inner});
     }
-    send(admin(realm + "/users/" + id + "/role-mappings/realm", mappings), 204);
-    return username;
+    return inner;
   }
 
   /** A password-grant access token from any token endpoint (another host name, another realm). */
@@ -175,45 +193,29 @@ public final class KeycloakAdmin {
   }
 
   private void post(String path, Object body) {
-    send(admin(path, body), 201);
+    post(path, body, 201);
   }
 
-  private HttpRequest admin(String path, Object body) {
+  private void post(String path, Object body, int expected) {
     try {
-      return HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + path))
-          .header("Authorization", "Bearer " + keycloak.adminToken())
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + path))
+              .header("Authorization", "Bearer " + keycloak.adminToken())
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+              .build();
+      HttpResponse<String> response = send(request);
+      if (response.statusCode() != expected) {
+        throw new IllegalStateException(
+            "Keycloak admin API refused "
+                + path
+                + ": "
+                + response.statusCode()
+                + " "
+                + response.body());
+      }
     } catch (IOException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private JsonNode get(String path) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + path))
-            .header("Authorization", "Bearer " + keycloak.adminToken())
-            .GET()
-            .build();
-    HttpResponse<String> response = send(request);
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(
-          "Keycloak admin API refused " + path + ": " + response.statusCode());
-    }
-    return read(response);
-  }
-
-  private static void send(HttpRequest request, int expected) {
-    HttpResponse<String> response = send(request);
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException(
-          "Keycloak admin API refused "
-              + request.uri().getPath()
-              + ": "
-              + response.statusCode()
-              + " "
-              + response.body());
     }
   }
 

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a process of its own, run by
  * the JDK running the tests, configured by environment variables as {@code ./custos} does, on a
- * free port, writing to its own log under {@code target/service-logs/}. It can be stopped
- * gracefully or killed with SIGKILL, to prove what survives a crash.
+ * free port (and a free management port for health and metrics), writing to its own log under
+ * {@code target/service-logs/}. It can be stopped gracefully or killed with SIGKILL, to prove what
+ * survives a crash.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -26,24 +27,28 @@ public final class ServiceProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final URI url;
+  private final URI managementUrl;
   private final Path log;
 
-  private ServiceProcess(String name, Process process, URI url, Path log) {
+  private ServiceProcess(String name, Process process, URI url, URI managementUrl, Path log) {
     this.name = name;
     this.process = process;
     this.url = url;
+    this.managementUrl = managementUrl;
     this.log = log;
   }
 
   /**
    * Starts the service with {@code env} added to this JVM's environment and waits until {@code
-   * /q/health/ready} answers 200. A restart under the same name appends to the same log.
+   * /q/health/ready} answers 200 on its management port. A restart under the same name appends to
+   * the same log.
    */
   public static ServiceProcess start(String name, Map<String, String> env) {
     Path jar =
         Paths.get(System.getProperty("custos.service.jar", "target/quarkus-app/quarkus-run.jar"));
     requireFreshJar(jar);
     int port = Ports.free();
+    int managementPort = Ports.free();
     Path log =
         Paths.get(System.getProperty("custos.build.dir", "target"), "service-logs", name + ".log");
     List<String> cmd = new ArrayList<>();
@@ -65,8 +70,14 @@ public final class ServiceProcess implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       pb.environment().putAll(env);
       pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+      pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
       ServiceProcess service =
-          new ServiceProcess(name, pb.start(), URI.create("http://127.0.0.1:" + port), log);
+          new ServiceProcess(
+              name,
+              pb.start(),
+              URI.create("http://127.0.0.1:" + port),
+              URI.create("http://127.0.0.1:" + managementPort),
+              log);
       service.awaitReady();
       return service;
     } catch (IOException e) {
@@ -107,6 +118,11 @@ public final class ServiceProcess implements AutoCloseable {
   /** The service's base URL, e.g. {@code http://127.0.0.1:PORT}. */
   public URI url() {
     return url;
+  }
+
+  /** Where health and metrics are served, e.g. {@code http://127.0.0.1:PORT}. */
+  public URI managementUrl() {
+    return managementUrl;
   }
 
   public String name() {
@@ -169,7 +185,7 @@ public final class ServiceProcess implements AutoCloseable {
   private void awaitReady() {
     Readiness.await(
         process,
-        url.resolve("/q/health/ready"),
+        managementUrl.resolve("/q/health/ready"),
         READY_TIMEOUT,
         "the service " + name,
         () -> tail(40));
