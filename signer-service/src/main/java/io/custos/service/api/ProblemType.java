@@ -31,6 +31,11 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
   NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
   CONFLICT("conflict", 409, "The request conflicts with the current state"),
+  KEY_EXISTS("key-exists", 409, "A key already has the wallet's label on the token"),
+  KEY_LABEL_AMBIGUOUS(
+      "key-label-ambiguous", 409, "Several keys have the wallet's label on the token"),
+  KEY_NOT_BORN_ON_TOKEN(
+      "key-not-born-on-token", 422, "The key was not generated on the token, never extractable"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   UNAVAILABLE("unavailable", 503, "A component Custos depends on is unavailable"),
   INTERNAL("internal", 500, "Internal error");
