@@ -11,12 +11,14 @@ import io.custos.service.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +76,7 @@ class PlantedKeyAdoptionAttackTest {
     assertThat(problem.getString("label")).isEqualTo(label);
     assertThat(walletRows(label)).isZero();
     assertThat(refusals(label)).isEqualTo(1);
-    assertThat(refusalPayloads(label))
+    assertThat(payloads("key.refused", label))
         .allMatch(p -> p.contains("\"reason\":\"key-not-born-on-token\""));
     assertThat(keysCreated(label)).isZero();
   }
@@ -107,8 +109,8 @@ class PlantedKeyAdoptionAttackTest {
     assertThat(payloads("key.created", label)).allMatch(p -> p.contains("\"adopted\":true"));
   }
 
-  private io.restassured.response.Response create(String label, Boolean adopt) {
-    Map<String, Object> body = new java.util.HashMap<>(Map.of("label", label));
+  private static Response create(String label, Boolean adopt) {
+    Map<String, Object> body = new HashMap<>(Map.of("label", label));
     if (adopt != null) {
       body.put("adopt", adopt);
     }
@@ -195,10 +197,6 @@ class PlantedKeyAdoptionAttackTest {
 
   private long refusals(String label) throws Exception {
     return payloads("key.refused", label).size();
-  }
-
-  private List<String> refusalPayloads(String label) throws Exception {
-    return payloads("key.refused", label);
   }
 
   private long keysCreated(String label) throws Exception {
