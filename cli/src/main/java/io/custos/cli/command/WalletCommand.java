@@ -38,11 +38,21 @@ public final class WalletCommand extends CommandGroup {
         description = "a tag policies match on; repeatable")
     List<String> tags = List.of();
 
+    @Option(
+        names = "--adopt",
+        description =
+            "take the key already on the token under the wallet's label (left by a crash, or made"
+                + " with the vendor's tools); only a key generated there, never extractable")
+    boolean adopt;
+
     @Override
     public Integer call() {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("label", label);
       body.put("tags", tags);
+      if (adopt) {
+        body.put("adopt", true);
+      }
       JsonNode w = api().post("/api/v1/wallets", body);
       if (out().json()) {
         out().json(w);

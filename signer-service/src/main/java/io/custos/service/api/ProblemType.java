@@ -33,6 +33,11 @@ public enum ProblemType {
   CONFLICT("conflict", 409, "The request conflicts with the current state"),
   RATE_LIMITED("rate-limited", 429, "Too many submissions and verdicts; slow down"),
   TOO_MANY_STREAMS("too-many-streams", 429, "Too many open event streams"),
+  KEY_EXISTS("key-exists", 409, "A key already has the wallet's label on the token"),
+  KEY_LABEL_AMBIGUOUS(
+      "key-label-ambiguous", 409, "Several keys have the wallet's label on the token"),
+  KEY_NOT_BORN_ON_TOKEN(
+      "key-not-born-on-token", 422, "The key was not generated on the token, never extractable"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   UNAVAILABLE("unavailable", 503, "A component Custos depends on is unavailable"),
   INTERNAL("internal", 500, "Internal error");

@@ -20,6 +20,12 @@ public enum AuditEntryType {
   KEY_CREATED(
       "key.created", "wallet", "address", "keyId", "keyLabel", "adopted", "chainId", "tags", "by"),
 
+  /**
+   * A wallet was not created because of a key already on the token under its key label: not asked
+   * to adopt it, several keys under the label, or a key the token did not generate (a planted key).
+   */
+  KEY_REFUSED("key.refused", "wallet", "keyLabel", "reason", "[keyIds]", "by"),
+
   /** A wallet took the tags a governance request approved (tags choose the rules that apply). */
   WALLET_TAGS_CHANGED(
       "wallet.tags_changed", "wallet", "previousTags", "tags", "governanceRequestId"),

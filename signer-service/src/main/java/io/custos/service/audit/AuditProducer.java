@@ -4,13 +4,13 @@ import io.custos.audit.AuditLog;
 import io.custos.audit.AuditLogConfig;
 import io.custos.audit.checkpoint.CheckpointSigner;
 import io.custos.hsm.KeyInfo;
-import io.custos.hsm.KeyRef;
 import io.custos.hsm.KeyVault;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -21,13 +21,45 @@ import org.flywaydb.core.Flyway;
  */
 public class AuditProducer {
 
-  /** The dedicated checkpoint key: found by its label on the token, or generated on first start. */
+  /**
+   * The dedicated checkpoint key: found by its label on the token, or generated on first start. The
+   * service does not start on a key the token did not generate or once let out, nor on several keys
+   * of that label: whoever planted it could sign checkpoints that vouch for a rewritten log.
+   */
   @Produces
   @Singleton
   CheckpointSigner checkpointSigner(AuditConfig config, KeyVault vault) {
     String label = config.checkpointKeyLabel();
-    KeyInfo key = vault.find(KeyRef.label(label)).orElseGet(() -> vault.generate(label));
+    List<KeyInfo> found = vault.list().stream().filter(k -> k.label().equals(label)).toList();
+    KeyInfo key = found.isEmpty() ? vault.generate(label) : checkpointKey(label, found);
     return new HsmCheckpointSigner(vault, key);
+  }
+
+  /** The one key of the label, if the token generated it and never let it out; else why not. */
+  static KeyInfo checkpointKey(String label, List<KeyInfo> found) {
+    if (found.size() > 1) {
+      throw new IllegalStateException(
+          found.size()
+              + " keys are labelled '"
+              + label
+              + "' on the token; the checkpoint key must be one: remove the ones you did not make");
+    }
+    KeyInfo key = found.get(0);
+    if (!key.bornOnToken()) {
+      throw new IllegalStateException(
+          "the checkpoint key labelled '"
+              + label
+              + "' (id "
+              + key.id().hex()
+              + ") was not generated on the token or has been extractable (local="
+              + key.local()
+              + ", neverExtractable="
+              + key.neverExtractable()
+              + ", alwaysSensitive="
+              + key.alwaysSensitive()
+              + "); refusing to sign checkpoints with it");
+    }
+    return key;
   }
 
   @Produces

@@ -12,8 +12,13 @@ final class WalletRequests {
 
   private WalletRequests() {}
 
-  /** {@code POST /api/v1/wallets}. */
-  record Create(String label, List<String> tags) {}
+  /**
+   * {@code POST /api/v1/wallets}.
+   *
+   * @param adopt true to take a key already on the token under the wallet's key label (left by a
+   *     crash, or made with the vendor's tools); null or false refuses such a key
+   */
+  record Create(String label, List<String> tags, Boolean adopt) {}
 
   /** The problems with a label, or null if it is fine. */
   static String labelProblem(String label) {

@@ -34,9 +34,10 @@ public class WalletResource {
   @RolesAllowed("admin")
   public Response create(WalletRequests.Create body, UriInfo uri) {
     if (body == null) {
-      body = new WalletRequests.Create(null, null);
+      body = new WalletRequests.Create(null, null, null);
     }
-    WalletView created = wallets.create(body.label(), body.tags(), caller.get());
+    WalletView created =
+        wallets.create(body.label(), body.tags(), Boolean.TRUE.equals(body.adopt()), caller.get());
     return Response.created(uri.getAbsolutePathBuilder().path(created.label()).build())
         .entity(created)
         .build();

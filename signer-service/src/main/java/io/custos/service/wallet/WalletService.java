@@ -2,7 +2,6 @@ package io.custos.service.wallet;
 
 import io.custos.hsm.KeyId;
 import io.custos.hsm.KeyInfo;
-import io.custos.hsm.KeyRef;
 import io.custos.hsm.KeyVault;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
@@ -17,7 +16,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -44,13 +42,21 @@ public class WalletService {
     this.audit = audit;
   }
 
+  /** Creates a wallet whose key is generated in the HSM; refuses a key already under its label. */
+  public WalletView create(String label, List<String> tags, Caller admin) {
+    return create(label, tags, false, admin);
+  }
+
   /**
    * Creates a wallet whose key is generated in the HSM. A key already on the token under the
-   * wallet's key label is adopted instead: one left by a crash between generation and commit, or
-   * one made with the vendor's tools for this wallet.
+   * wallet's key label (left by a crash between generation and commit, or made with the vendor's
+   * tools) is taken only when {@code adopt} asks for it, only if it is the one key of that label,
+   * and only if the token reports it generated there and never extractable: anyone who can write to
+   * the token could otherwise plant a key whose private part they keep. Each refusal is audited, in
+   * a transaction that commits with that entry alone.
    */
-  @Transactional
-  public WalletView create(String label, List<String> tags, Caller admin) {
+  @Transactional(dontRollbackOn = KeyRefused.class)
+  public WalletView create(String label, List<String> tags, boolean adopt, Caller admin) {
     check(WalletRequests.labelProblem(label));
     check(WalletRequests.tagsProblem(tags));
     em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
@@ -61,8 +67,11 @@ public class WalletService {
           ProblemType.CONFLICT, "a wallet labelled '" + label + "' exists", Map.of("label", label));
     }
     String keyLabel = KEY_LABEL_PREFIX + label;
-    Optional<KeyInfo> existing = vault.find(KeyRef.label(keyLabel));
-    KeyInfo key = existing.orElseGet(() -> vault.generate(keyLabel));
+    List<KeyInfo> existing = vault.list().stream().filter(k -> k.label().equals(keyLabel)).toList();
+    if (!existing.isEmpty()) {
+      checkAdoptable(label, keyLabel, existing, adopt, admin);
+    }
+    KeyInfo key = existing.isEmpty() ? vault.generate(keyLabel) : existing.get(0);
     WalletEntity w = new WalletEntity();
     w.id = UUID.randomUUID();
     w.label = label;
@@ -87,7 +96,7 @@ public class WalletService {
             "keyLabel",
             keyLabel,
             "adopted",
-            existing.isPresent(),
+            !existing.isEmpty(),
             "chainId",
             Long.toString(w.chainId),
             "tags",
@@ -95,6 +104,60 @@ public class WalletService {
             "by",
             Map.of("subject", admin.subject(), "username", admin.username())));
     return w.view();
+  }
+
+  /** Refuses, and audits the refusal of, keys under the label that this create may not adopt. */
+  private void checkAdoptable(
+      String label, String keyLabel, List<KeyInfo> keys, boolean adopt, Caller admin) {
+    KeyRefused refused = null;
+    if (keys.size() > 1) {
+      refused =
+          new KeyRefused(
+              ProblemType.KEY_LABEL_AMBIGUOUS,
+              keys.size() + " keys are labelled '" + keyLabel + "' on the token; none is adopted",
+              label);
+    } else if (!adopt) {
+      refused =
+          new KeyRefused(
+              ProblemType.KEY_EXISTS,
+              "a key labelled '"
+                  + keyLabel
+                  + "' is on the token; ask to adopt it (\"adopt\": true) if it is this wallet's",
+              label);
+    } else if (!keys.get(0).bornOnToken()) {
+      refused =
+          new KeyRefused(
+              ProblemType.KEY_NOT_BORN_ON_TOKEN,
+              "the key labelled '"
+                  + keyLabel
+                  + "' was not generated on the token or has been extractable; it is not adopted",
+              label);
+    }
+    if (refused == null) {
+      return;
+    }
+    audit.record(
+        AuditEntryType.KEY_REFUSED,
+        admin.username(),
+        keys.stream().map(k -> "key:" + k.id().hex()).toList(),
+        Map.of(
+            "wallet",
+            label,
+            "keyLabel",
+            keyLabel,
+            "reason",
+            reason(refused.type()),
+            "keyIds",
+            keys.stream().map(k -> k.id().hex()).toList(),
+            "by",
+            Map.of("subject", admin.subject(), "username", admin.username())));
+    throw refused;
+  }
+
+  /** The problem type's slug, e.g. {@code key-exists}: the reason an auditor reads. */
+  private static String reason(ProblemType type) {
+    String urn = type.type().toString();
+    return urn.substring(urn.lastIndexOf(':') + 1);
   }
 
   public List<WalletView> list() {
