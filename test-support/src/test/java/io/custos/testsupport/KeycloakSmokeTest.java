@@ -29,7 +29,7 @@ class KeycloakSmokeTest {
     assertThat(claims.get("iss").asText()).isEqualTo(keycloak.issuer().toString());
     assertThat(claims.get("preferred_username").asText()).isEqualTo("alice");
     assertThat(claims.at("/realm_access/roles").toString()).contains("\"requester\"");
-    assertThat(claims.get("groups").toString()).isEqualTo("[\"treasury\"]");
+    assertThat(claims.get("groups").toString()).isEqualTo("[\"/treasury\"]");
     assertThat(claims.get("aud").toString()).contains("custos-api");
   }
 
