@@ -16,8 +16,8 @@
 #
 # Substitution, the one way: a placeholder `<name>` in a command is filled from the output of the
 # commands before it, as a reader copies it from their terminal:
-#   <id>        the first UUID the last command that printed one printed (a request or governance
-#               request id)
+#   <id>        the request (or governance request) the last command that named one printed first,
+#               on its `request <id>` line
 #   <address>   the first address printed by the last `wallet show`
 #   <hash>      the last 32-byte hex value printed (a transaction hash)
 #   <calldata>  the "calldata" of the last JSON printed
@@ -25,6 +25,8 @@
 # `login --user NAME` gets CUSTOS_PASSWORD=NAME-demo, a service account CUSTOS_CLIENT_SECRET, keystores
 # CUSTOS_KEYSTORE_PASSWORD; a signature's "sign?" question is answered by adding --yes. `~/` is a
 # scratch directory, so the reader's home is left alone.
+#
+# DOCS_CHECK_ONLY=1 checks every block without running any (no stack needed).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DOCS=(README.md cli/README.md docs/quickstart.md)
@@ -86,15 +88,17 @@ check_flags() { # $1 = block file, $2 = where
       fail "$2: ./custos $w1: no such command"
       continue
     fi
-    for flag in $(grep -oE -- '(^| )--[a-z][a-z-]*' <<<"$line" | tr -d ' '); do
-      grep -qE -- "(^|[ ,\[])$flag([ =,\]]|$)" <<<"$help" || fail "$2: ./custos $w1 ${w2:+$w2 }has no $flag"
+    for flag in $(grep -oE -- '(^|[ [])--[a-z][a-z-]*' <<<"$line" | tr -d ' ['); do
+      grep -qE -- "(^|[[ ,])$flag([] =,]|$)" <<<"$help" || fail "$2: ./custos $w1 ${w2:+$w2 }has no $flag"
     done
   done < <(awk '{ if (sub(/\\$/, "")) { buf = buf $0; next } print buf $0; buf = "" }' "$1" |
     sed -E 's/(^|[[:space:]])#.*$//' | grep -oE '\./custos [^|&;]*' || true)
 }
 
 check_block() { # $1 = block file, $2 = where
-  bash -n "$1" 2>"$scratch/parse.err" || fail "$2: does not parse: $(cat "$scratch/parse.err")"
+  # A placeholder would parse as a redirection: parse the block with a word in its place.
+  sed -E 's/<[a-z][a-z ]*>/PLACEHOLDER/g' "$1" >"$scratch/parse.sh"
+  bash -n "$scratch/parse.sh" 2>"$scratch/parse.err" || fail "$2: does not parse: $(cat "$scratch/parse.err")"
   check_flags "$1" "$2"
 }
 
@@ -124,7 +128,8 @@ substitute() { # $1 = command text
 
 remember() { # $1 = command, $2 = its output file
   local v
-  v="$(grep -oE "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" "$2" | head -n 1 || true)"
+  v="$(grep -oE "request +[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" "$2" | head -n 1 || true)"
+  v="${v##* }"
   [[ -n "$v" ]] && last_id="$v"
   if [[ "$1" == *"wallet show"* ]]; then
     v="$(grep -oE '0x[0-9a-fA-F]{40}' "$2" | head -n 1 || true)"
@@ -176,7 +181,7 @@ for doc in "${DOCS[@]}"; do
   for block in "$scratch/blocks/$(echo "$doc" | tr '/' '_')".*.sh; do
     [[ -f "$block" ]] || continue
     read -r first info <"${block%.sh}.info"
-    if [[ "$info" =~ \{(own-infra|synopsis|ci)\} ]]; then
+    if [[ "$info" =~ \{(own-infra|synopsis|ci)\} || -n "${DOCS_CHECK_ONLY:-}" ]]; then
       check_block "$block" "$doc:$first"
       checked=$((checked + 1))
     else
