@@ -26,6 +26,7 @@
 # CUSTOS_KEYSTORE_PASSWORD; a signature's "sign?" question is answered by adding --yes. `~/` is a
 # scratch directory, so the reader's home is left alone.
 #
+# The quickstart makes wallets and keys of its own, so it runs once per stack (CI: a fresh one).
 # DOCS_CHECK_ONLY=1 checks every block without running any (no stack needed).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -39,7 +40,15 @@ source scripts/setup.sh
 use_jdk
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/custos-docs.XXXXXX")"
-trap 'rm -rf "$scratch"' EXIT
+# What the blocks write into the working tree (an audit export, a key) goes when the run ends; what
+# was there before stays.
+git ls-files --others --exclude-standard | sort >"$scratch/untracked.before"
+cleanup() {
+  git ls-files --others --exclude-standard | sort | comm -13 "$scratch/untracked.before" - |
+    while IFS= read -r f; do rm -f -- "$f"; done
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
 failures=0
 
 fail() {
