@@ -69,11 +69,11 @@ install_system_packages() {
   missing="$(missing_system_packages | xargs)"
   [[ -z "$missing" ]] && return 0
   if [[ ! -f /etc/debian_version ]]; then
-    die "missing: $missing. This machine is not Debian/Ubuntu; install the equivalents yourself:
+    die "missing: $missing. This machine is not Debian/Ubuntu; install the equivalents as root yourself:
   Fedora/RHEL: dnf install softhsm opensc nodejs npm
   Arch:        pacman -S softhsm opensc nodejs npm
-  macOS:       brew install softhsm opensc node
-then run this command again."
+then run this command again. (macOS is not supported: the pinned anvil and cast packages are built
+for Linux x86-64 only.)"
   fi
   local apt=(apt-get)
   if [[ "$(id -u)" -ne 0 ]]; then
@@ -101,6 +101,8 @@ install_npm_tools() {
     [[ "$(installed_npm_version "${spec%@*}")" == "${spec##*@}" ]] || missing=1
   done
   [[ $missing -eq 0 ]] && return 0
+  [[ "$(uname -s)/$(uname -m)" == Linux/x86_64 ]] ||
+    die "$ANVIL_PKG and $CAST_PKG are built for Linux x86-64 only; this machine is $(uname -s) $(uname -m)"
   say "installing ${pinned[*]} into .tools/"
   mkdir -p "$TOOLS_DIR"
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-progress --loglevel=error --no-save \

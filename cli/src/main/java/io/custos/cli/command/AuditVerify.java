@@ -7,6 +7,8 @@ import io.custos.audit.verify.VerifierKey;
 import io.custos.cli.CliCommand;
 import io.custos.cli.CliException;
 import io.custos.cli.ExitCodes;
+import io.custos.cli.approvals.ApprovalCheckReport;
+import io.custos.cli.approvals.OfflineApprovalCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +21,15 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the auditor's independent verifier (audit-log's {@code AuditVerifier}) here, on an export
- * and a pinned key. What is not given is fetched from the server, with a warning: a key fetched
- * from the server being checked proves consistency, not authenticity.
+ * and a pinned key, then the offline approval check ({@link OfflineApprovalCheck}) on the same
+ * export. What is not given is fetched from the server, with a warning: a key fetched from the
+ * server being checked proves consistency, not authenticity.
  */
 @Command(
     name = "verify",
     description = {
-      "Verify the audit log offline: every leaf, chain link, checkpoint root and signature.",
+      "Verify the audit log offline: every leaf, chain link, checkpoint root and signature;",
+      "then every signed transaction's device-signed approvals and quorum (--no-approvals skips).",
       "Exit 0 verified, 1 faults found."
     })
 public final class AuditVerify extends CliCommand {
@@ -48,6 +52,11 @@ public final class AuditVerify extends CliCommand {
       description = "a trusted earlier signed note the log must extend")
   Path checkpoint;
 
+  @Option(
+      names = "--no-approvals",
+      description = "skip the re-check of the device-signed approvals and quorums")
+  boolean noApprovals;
+
   @Override
   public Integer call() throws IOException {
     Path export = file;
@@ -59,8 +68,17 @@ public final class AuditVerify extends CliCommand {
         export = temp;
       }
       VerificationReport report = verifier().verifyExport(export);
-      print(report);
-      return report.ok() ? ExitCodes.OK : ExitCodes.REFUSED;
+      ApprovalCheckReport approvals = noApprovals ? null : OfflineApprovalCheck.check(export);
+      if (out().json()) {
+        printJson(report, approvals);
+      } else {
+        print(report);
+        if (approvals != null) {
+          ApprovalCheckText.print(out(), approvals);
+        }
+      }
+      boolean ok = report.ok() && (approvals == null || approvals.ok());
+      return ok ? ExitCodes.OK : ExitCodes.REFUSED;
     } catch (IOException | IllegalArgumentException e) {
       throw new CliException(ExitCodes.USAGE, "Cannot verify", e.getMessage());
     } finally {
@@ -86,24 +104,27 @@ public final class AuditVerify extends CliCommand {
     return new AuditVerifier(VerifierKey.parse(pem), trusted);
   }
 
-  private void print(VerificationReport report) {
-    if (out().json()) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("ok", report.ok());
-      json.put("entries", report.entries());
-      json.put("checkpoints", report.checkpoints());
-      json.put("vouched", report.vouched());
-      List<Map<String, Object>> faults =
-          report.faults().stream()
-              .map(
-                  f ->
-                      Map.<String, Object>of(
-                          "kind", f.kind().name(), "seq", f.seq(), "detail", f.detail()))
-              .toList();
-      json.put("faults", faults);
-      out().json(json);
-      return;
+  private void printJson(VerificationReport report, ApprovalCheckReport approvals) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("ok", report.ok() && (approvals == null || approvals.ok()));
+    json.put("entries", report.entries());
+    json.put("checkpoints", report.checkpoints());
+    json.put("vouched", report.vouched());
+    List<Map<String, Object>> faults =
+        report.faults().stream()
+            .map(
+                f ->
+                    Map.<String, Object>of(
+                        "kind", f.kind().name(), "seq", f.seq(), "detail", f.detail()))
+            .toList();
+    json.put("faults", faults);
+    if (approvals != null) {
+      json.put("approvals", approvals);
     }
+    out().json(json);
+  }
+
+  private void print(VerificationReport report) {
     out()
         .line(
             "entries checked: "

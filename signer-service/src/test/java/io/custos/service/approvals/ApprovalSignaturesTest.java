@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.custos.cli.approvals.ApprovalCheckReport;
+import io.custos.cli.approvals.OfflineApprovalCheck;
 import io.custos.service.support.DeviceKeys;
 import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;

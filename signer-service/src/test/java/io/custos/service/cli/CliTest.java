@@ -496,11 +496,28 @@ class CliTest {
     Run verified =
         ok("ivan", "audit", "verify", "--file", export.toString(), "--pubkey", key.toString());
     assertThat(verified.out())
-        .contains("OK: every leaf, chain link, checkpoint root and signature");
+        .contains("OK: every leaf, chain link, checkpoint root and signature")
+        .contains("signed transactions checked: ")
+        .contains("OK: every quorum is met by device signatures of keys active at the time");
+    Run chainOnly =
+        ok(
+            "ivan",
+            "audit",
+            "verify",
+            "--file",
+            export.toString(),
+            "--pubkey",
+            key.toString(),
+            "--no-approvals");
+    assertThat(chainOnly.out())
+        .contains("OK: every leaf, chain link, checkpoint root and signature")
+        .doesNotContain("signed transactions checked");
     JsonNode online = ok("ivan", "audit", "verify", "--json").json();
     assertThat(online.path("ok").asBoolean()).isTrue();
     assertThat(online.path("entries").asLong()).isPositive();
     assertThat(online.path("faults").isEmpty()).isTrue();
+    assertThat(online.at("/approvals/transactions").isArray()).isTrue();
+    assertThat(online.at("/approvals/faults").isEmpty()).isTrue();
 
     Path tampered = tmp.resolve("tampered.jsonl");
     String original = Files.readString(export);

@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.cli.approvals;
 
 import java.util.List;
 

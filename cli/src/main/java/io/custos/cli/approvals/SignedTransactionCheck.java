@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.cli.approvals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.custos.policy.Decision;
@@ -128,7 +128,7 @@ final class SignedTransactionCheck {
 
   private static BigInteger uint(JsonNode m, String field) {
     try {
-      return ApprovalMessage.uintField(m, field);
+      return Evidence.uint(m, field);
     } catch (IllegalArgumentException e) {
       return BigInteger.ZERO;
     }
@@ -166,7 +166,7 @@ final class SignedTransactionCheck {
           s.getFrom().toLowerCase(Locale.ROOT),
           t.getTo().toLowerCase(Locale.ROOT),
           t.getValue(),
-          ApprovalMessage.dataHash(Numeric.hexStringToByteArray(t.getData())),
+          Evidence.dataHash(Numeric.hexStringToByteArray(t.getData())),
           f.getMaxFeePerGas(),
           f.getMaxPriorityFeePerGas());
     } catch (SignatureException | RuntimeException e) {

@@ -1,4 +1,4 @@
-package io.custos.service.approvals;
+package io.custos.cli.approvals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,10 @@ import java.util.UUID;
 /**
  * Re-checks, from an exported audit log alone, that every signed transaction's approval quorum was
  * met by valid device signatures of keys registered (and not revoked) at the time. Plain Java:
- * Jackson, Web3j and the policy engine, no framework, so an auditor's tool can run it from a jar.
+ * Jackson, Web3j and the policy engine, no framework: {@code custos audit verify} runs it on the
+ * auditor's machine. It recomputes digests and recovers signers with its own code ({@link
+ * Evidence}), not the service's, so that a bug in how the service signs or records cannot hide
+ * itself here.
  *
  * <p>It walks the entries in log order and keeps its own state: the policy documents ({@code
  * policy.activated}, re-hashed), the approver keys ({@code approver.registered}, whose possession
@@ -52,30 +55,6 @@ public final class OfflineApprovalCheck {
   private String deploymentId;
 
   private OfflineApprovalCheck() {}
-
-  /**
-   * Prints the check of an export, one line per transaction then the other faults; exits 0 when
-   * everything verified, 1 when something did not, 2 on a usage error.
-   */
-  public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: OfflineApprovalCheck <audit-export.jsonl>");
-      System.exit(2);
-    }
-    ApprovalCheckReport report = check(Path.of(args[0]));
-    for (ApprovalCheckReport.TransactionResult t : report.transactions()) {
-      System.out.println(
-          (t.ok() ? "OK   " : "FAIL ")
-              + t.hash()
-              + " request "
-              + t.requestId()
-              + " approved by "
-              + t.confirmed()
-              + (t.faults().isEmpty() ? "" : " faults " + t.faults()));
-    }
-    report.faults().forEach(f -> System.out.println("FAIL " + f));
-    System.exit(report.ok() ? 0 : 1);
-  }
 
   /** Checks an export ({@code GET /api/v1/audit/export}, JSON Lines). */
   public static ApprovalCheckReport check(Path export) throws IOException {
@@ -178,12 +157,12 @@ public final class OfflineApprovalCheck {
    */
   String signer(JsonNode typedData, String recordedDigest, JsonNode holder, List<String> wrong) {
     try {
-      String digest = DeviceSignatures.hex(Eip712.digest(typedData));
+      String digest = Evidence.hex(Evidence.digest(typedData));
       if (!digest.equals(recordedDigest)) {
         wrong.add("the typed data hashes to " + digest + ", not to the recorded " + recordedDigest);
         return null;
       }
-      return Signatures.recover(Eip712.digest(typedData), holder.path("signature").asText());
+      return Evidence.recover(Evidence.digest(typedData), holder.path("signature").asText());
     } catch (IllegalArgumentException e) {
       wrong.add(e.getMessage());
       return null;
@@ -192,15 +171,15 @@ public final class OfflineApprovalCheck {
 
   /** Checks an EIP-712 domain: Custos, version 1, this deployment, and the chain if given. */
   void checkDomain(JsonNode domain, Long chainId, List<String> wrong) {
-    if (!Eip712.NAME.equals(domain.path("name").asText())
-        || !Eip712.VERSION.equals(domain.path("version").asText())) {
-      wrong.add("the domain is not Custos version " + Eip712.VERSION);
+    if (!Evidence.DOMAIN_NAME.equals(domain.path("name").asText())
+        || !Evidence.DOMAIN_VERSION.equals(domain.path("version").asText())) {
+      wrong.add("the domain is not Custos version " + Evidence.DOMAIN_VERSION);
     }
     if (deploymentId == null
         || !domain
             .path("salt")
             .asText()
-            .equalsIgnoreCase(Eip712.salt(UUID.fromString(deploymentId)))) {
+            .equalsIgnoreCase(Evidence.salt(UUID.fromString(deploymentId)))) {
       wrong.add("the domain salt is not this deployment's (" + deploymentId + ")");
     }
     if (chainId != null && domain.path("chainId").asLong(-1) != chainId) {
