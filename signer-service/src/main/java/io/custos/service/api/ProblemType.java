@@ -26,6 +26,8 @@ public enum ProblemType {
   APPROVER_KEY_REVOKED("approver-key-revoked", 403, "The signing key has been revoked"),
   KEY_PROOF_INVALID(
       "key-proof-invalid", 422, "The key registration is not signed by the key it registers"),
+  FEE_ABOVE_CEILING(
+      "fee-above-ceiling", 422, "The fee is above the most this service ever signs for"),
   POLICY_INVALID("policy-invalid", 422, "The policy document does not parse"),
   NOT_FOUND("not-found", 404, "No such resource"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),

@@ -96,6 +96,21 @@ public enum AuditEntryType {
       "[signature]",
       "[typedDataJson]"),
 
+  /**
+   * A request, speed-up or cancel refused before it was stored because its fee is above the
+   * service's ceiling ({@code custos.fees.*}).
+   */
+  FEES_REFUSED(
+      "fees.refused",
+      "action",
+      "[requestId]",
+      "wallet",
+      "by",
+      "maxFeePerGas",
+      "[maxPriorityFeePerGas]",
+      "maxFeePerGasCeiling",
+      "detail"),
+
   /** A request that waited for approvals past its deadline. */
   REQUEST_EXPIRED("request.expired", "requestId"),
 

@@ -2,6 +2,7 @@ package io.custos.service.request;
 
 import io.custos.service.sending.NonceSettledException;
 import io.custos.service.sending.Sender;
+import io.custos.service.sending.SigningRefusedException;
 import io.custos.service.sending.TxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -31,6 +32,8 @@ class Dispatch {
     try {
       TxRecord tx = sender.send(requests.outgoing(id));
       LOG.debugf("request %s sent as %s (nonce %d)", id, tx.hash(), tx.nonce());
+    } catch (SigningRefusedException e) {
+      LOG.infof("request %s not signed: %s", id, e.getMessage());
     } catch (NonceSettledException e) {
       requests.replacedBeforeSigning(id);
       LOG.infof("replacement %s not sent: %s", id, e.getMessage());

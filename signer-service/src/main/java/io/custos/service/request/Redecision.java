@@ -64,18 +64,30 @@ class Redecision {
 
   /** Decides the locked request again and records the decision as {@code actor}'s. */
   Evaluation decide(Locked l, Instant now, String actor) {
-    UUID id = l.id();
-    Evaluation e =
-        evaluator.decide(
-            l.intent(),
-            l.requester(),
-            verdicts.counted(id, policy.policy().hash()),
-            id,
-            l.request().replaces,
-            now);
-    repository.decide(id, l.state(), e, now);
-    audit.decided(id, l.state(), e, actor);
-    ReadyToSend.whenApproved(ready, id, e);
+    Evaluation e = evaluate(l, l.intent(), now);
+    record(l, e, now, actor);
+    ReadyToSend.whenApproved(ready, l.id(), e);
     return e;
+  }
+
+  /**
+   * Decides the locked request again as {@code intent} (its own, or with the fees it will be signed
+   * with) without recording anything.
+   */
+  Evaluation evaluate(Locked l, TransactionIntent intent, Instant now) {
+    UUID id = l.id();
+    return evaluator.decide(
+        intent,
+        l.requester(),
+        verdicts.counted(id, policy.policy().hash()),
+        id,
+        l.request().replaces,
+        now);
+  }
+
+  /** Records a new decision on the locked request, with its audit entry, as {@code actor}'s. */
+  void record(Locked l, Evaluation e, Instant now, String actor) {
+    repository.decide(l.id(), l.state(), e, now);
+    audit.decided(l.id(), l.state(), e, actor);
   }
 }

@@ -31,9 +31,11 @@ import java.util.UUID;
  *
  * <p>A speed-up carries the original's intent, so it is decided as the original's requester and
  * needs what the original needed. The original's approvals carry over when only the fees changed
- * and the new fees stay within the caps those approvals were given for (no caps: any fees);
- * otherwise the speed-up collects its own. A cancel is a zero-value transfer from the wallet to
- * itself: it moves nothing, so it is decided as the operator who asks, by the rules for operators.
+ * and the new fees stay within the finite caps those approvals were given for; otherwise (and
+ * always when the original had no caps) the speed-up collects its own. No fee above the service's
+ * ceiling ({@link FeeCeilingCheck}) is accepted at all. A cancel is a zero-value transfer from the
+ * wallet to itself: it moves nothing, so it is decided as the operator who asks, by the rules for
+ * operators.
  */
 @ApplicationScoped
 public class ReplacementService {
@@ -46,6 +48,7 @@ public class ReplacementService {
   private final Replacements replacements;
   private final FeeOracle feeOracle;
   private final RequestAudit audit;
+  private final FeeCeilingCheck ceiling;
 
   ReplacementService(
       RequestRepository repository,
@@ -55,7 +58,8 @@ public class ReplacementService {
       RequestClock clock,
       Replacements replacements,
       FeeOracle feeOracle,
-      RequestAudit audit) {
+      RequestAudit audit,
+      FeeCeilingCheck ceiling) {
     this.repository = repository;
     this.wallets = wallets;
     this.verdicts = verdicts;
@@ -64,14 +68,16 @@ public class ReplacementService {
     this.replacements = replacements;
     this.feeOracle = feeOracle;
     this.audit = audit;
+    this.ceiling = ceiling;
   }
 
   /** Submits a speed-up of the request (or of the original it replaces); returns the new id. */
-  @Transactional
+  @Transactional(dontRollbackOn = FeeCeilingRefused.class)
   public UUID speedUp(UUID id, ReplaceBody body, Caller operator) {
     RequestEntity original = originalOf(id);
     FeeCaps fees = fees(openNonce(original), body);
     WalletView wallet = wallets.of(original.walletId);
+    withinCeiling("speed-up", original, wallet, operator, fees);
     Draft draft =
         RequestMapping.draftOf(
             original,
@@ -95,11 +101,12 @@ public class ReplacementService {
   }
 
   /** Submits a cancel of the request (or of the original it replaces); returns the new id. */
-  @Transactional
+  @Transactional(dontRollbackOn = FeeCeilingRefused.class)
   public UUID cancel(UUID id, ReplaceBody body, Caller operator) {
     RequestEntity original = originalOf(id);
     FeeCaps fees = fees(openNonce(original), body);
     WalletView wallet = wallets.of(original.walletId);
+    withinCeiling("cancel", original, wallet, operator, fees);
     Address self = Address.parse(wallet.address());
     Draft draft =
         new Draft(
@@ -114,6 +121,17 @@ public class ReplacementService {
             fees.maxPriorityFeePerGas().value(),
             "cancel of " + original.id);
     return create(original, wallet, draft, operator, operator, List.of());
+  }
+
+  private void withinCeiling(
+      String action, RequestEntity original, WalletView wallet, Caller operator, FeeCaps fees) {
+    ceiling.check(
+        action,
+        original.id,
+        wallet.label(),
+        operator,
+        fees.maxFeePerGas().value(),
+        fees.maxPriorityFeePerGas().value());
   }
 
   private UUID create(
@@ -202,12 +220,17 @@ public class ReplacementService {
     }
   }
 
+  /**
+   * Whether the approvers signed for fees up to these: only a finite fee cap they approved bounds
+   * what a replacement may pay. Without one they approved no fee at all, and a speed-up at any fee
+   * would spend what nobody approved. A tip without its own cap is bounded by the fee cap.
+   */
   private static boolean withinApprovedCaps(RequestEntity original, FeeCaps fees) {
-    return within(fees.maxFeePerGas().value(), original.maxFeePerGas)
-        && within(fees.maxPriorityFeePerGas().value(), original.maxPriorityFeePerGas);
-  }
-
-  private static boolean within(BigInteger value, BigInteger cap) {
-    return cap == null || value.compareTo(cap) <= 0;
+    BigInteger maxFee = fees.maxFeePerGas().value();
+    BigInteger tip = fees.maxPriorityFeePerGas().value();
+    return original.maxFeePerGas != null
+        && maxFee.compareTo(original.maxFeePerGas) <= 0
+        && (original.maxPriorityFeePerGas == null
+            || tip.compareTo(original.maxPriorityFeePerGas) <= 0);
   }
 }

@@ -36,6 +36,7 @@ public class RequestSubmission {
   private final RequestClock clock;
   private final RequestAudit audit;
   private final Event<ReadyToSend> ready;
+  private final FeeCeilingCheck ceiling;
 
   RequestSubmission(
       RequestRepository repository,
@@ -44,7 +45,8 @@ public class RequestSubmission {
       ActivePolicy policy,
       RequestClock clock,
       RequestAudit audit,
-      Event<ReadyToSend> ready) {
+      Event<ReadyToSend> ready,
+      FeeCeilingCheck ceiling) {
     this.repository = repository;
     this.evaluator = evaluator;
     this.wallets = wallets;
@@ -52,6 +54,7 @@ public class RequestSubmission {
     this.clock = clock;
     this.audit = audit;
     this.ready = ready;
+    this.ceiling = ceiling;
   }
 
   /**
@@ -63,7 +66,7 @@ public class RequestSubmission {
   public record Submitted(UUID id, boolean created) {}
 
   /** Submits a request, or returns the one this key already made with the same body. */
-  @Transactional
+  @Transactional(dontRollbackOn = FeeCeilingRefused.class)
   public Submitted submit(String idempotencyKey, SubmitBody body, Caller requester) {
     if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
       throw new ApiException(
@@ -72,6 +75,13 @@ public class RequestSubmission {
     }
     AddressBook book = policy.policy().addressBook();
     Draft draft = Drafts.parse(body, book);
+    ceiling.check(
+        "submit",
+        null,
+        draft.walletLabel(),
+        requester,
+        draft.maxFeePerGas(),
+        draft.maxPriorityFeePerGas());
     byte[] hash = Drafts.canonicalHash(draft);
     WalletView wallet = existingWallet(draft.walletLabel());
     TransactionIntent intent = Evaluator.intent(wallet, draft);

@@ -125,10 +125,17 @@ class Verdicts {
    * policy, the requester, and every verdict that counted with its device signature.
    */
   Map<String, Object> authorization(RequestEntity r) {
+    return authorization(r, r.decidedRule, r.policyHash);
+  }
+
+  /**
+   * {@link #authorization(RequestEntity)} for a decision by {@code rule} of policy {@code hash}.
+   */
+  Map<String, Object> authorization(RequestEntity r, String rule, String policyHash) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("requestId", r.id.toString());
-    a.put("rule", r.decidedRule);
-    a.put("policyHash", r.policyHash);
+    a.put("rule", rule);
+    a.put("policyHash", policyHash);
     a.put(
         "requester",
         Map.of(
@@ -142,7 +149,7 @@ class Verdicts {
             r.requesterServiceAccount));
     List<Map<String, Object>> approvals = new ArrayList<>();
     for (SignedApproval s :
-        signedApprovals(repository.approvals(r.id), keys::isActive, r.policyHash)) {
+        signedApprovals(repository.approvals(r.id), keys::isActive, policyHash)) {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("subject", s.row().approverSubject);
       one.put("username", s.row().approverUsername);

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Fills EIP-1559 fees and the gas limit from the node: tip from {@code eth_maxPriorityFeePerGas},
  * fee ceiling at twice the latest base fee plus the tip (room for six full blocks of base-fee
- * growth), gas from {@code eth_estimateGas} with a margin for calls. Never above the approved caps.
+ * growth), gas from {@code eth_estimateGas} with a margin for calls. Never above the approved caps,
+ * nor above the service's {@link FeeCeiling}: when the market asks more than either allows, the
+ * transaction waits for cheaper blocks ({@link FeeAboveCapException}) rather than pay it.
  *
  * <p>The tip and base fee change at most once a block, so one quote serves every transaction signed
  * within {@code custos.ethereum.fee-max-age}: two node calls fewer per transaction.
@@ -26,48 +28,62 @@ public class FeeOracle {
   private record Quote(BigInteger tip, BigInteger baseFee, long fetchedAt) {}
 
   private final EthereumNode node;
+  private final FeeCeiling ceiling;
   private final long maxAgeNanos;
   private final AtomicReference<Quote> quote = new AtomicReference<>();
 
-  FeeOracle(EthereumNode node, EthereumConfig config) {
+  FeeOracle(EthereumNode node, EthereumConfig config, FeeCeiling ceiling) {
     this.node = node;
+    this.ceiling = ceiling;
     this.maxAgeNanos = config.feeMaxAge().toNanos();
   }
 
   /**
    * The fees of a new transaction: the market's, within the approved caps.
    *
-   * @throws FeeAboveCapException when the base fee and tip are above the approved fee cap
+   * @throws FeeAboveCapException when the base fee and tip are above the approved fee cap or the
+   *     service's ceiling for this gas
    * @throws NodeException when the node does not give the market or the gas
    */
   public Fees fees(String from, Outgoing out) {
     Quote market = market();
-    BigInteger tip = market.tip();
     BigInteger baseFee = market.baseFee();
-    BigInteger maxFee = baseFee.shiftLeft(1).add(tip);
-    // Unbounded caps (none approved) are 2^256 - 1: neither bound below changes anything then.
+    // Unbounded caps (none approved) are 2^256 - 1: only the service's ceiling bounds them then.
     BigInteger capFee = out.caps().maxFeePerGas().value();
-    tip = tip.min(out.caps().maxPriorityFeePerGas().value());
-    if (capFee.compareTo(baseFee.add(tip)) < 0) {
+    BigInteger tip = market.tip().min(out.caps().maxPriorityFeePerGas().value());
+    atMost(baseFee, tip, capFee, "the approved cap");
+    atMost(baseFee, tip, ceiling.perGas(), "the service's ceiling (custos.fees.max-fee-per-gas)");
+    BigInteger gas = gas(from, out);
+    BigInteger allowed = capFee.min(ceiling.perGasFor(gas));
+    atMost(baseFee, tip, allowed, "the service's ceiling over " + gas + " gas");
+    return new Fees(gas, baseFee.shiftLeft(1).add(tip).min(allowed), tip);
+  }
+
+  private static void atMost(BigInteger baseFee, BigInteger tip, BigInteger cap, String what) {
+    if (cap.compareTo(baseFee.add(tip)) < 0) {
       throw new FeeAboveCapException(
-          "base fee "
-              + baseFee
-              + " + tip "
-              + tip
-              + " wei/gas is above the approved cap of "
-              + capFee);
+          "base fee " + baseFee + " + tip " + tip + " wei/gas is above " + what + " of " + cap);
     }
-    maxFee = maxFee.min(capFee);
-    return new Fees(gas(from, out), maxFee, tip);
   }
 
   /**
    * A replacement's fees are the ones its request carries; only the gas limit comes from the node.
+   *
+   * @throws FeeAboveCapException when they are above the service's ceiling for this gas
    */
   public Fees replacement(String from, Outgoing out) {
     FeeCaps exact = out.caps();
-    return new Fees(
-        gas(from, out), exact.maxFeePerGas().value(), exact.maxPriorityFeePerGas().value());
+    BigInteger gas = gas(from, out);
+    BigInteger maxFee = exact.maxFeePerGas().value();
+    if (maxFee.compareTo(ceiling.perGasFor(gas)) > 0) {
+      throw new FeeAboveCapException(
+          "the replacement's "
+              + maxFee
+              + " wei/gas over "
+              + gas
+              + " gas is above the service's ceiling (custos.fees.*)");
+    }
+    return new Fees(gas, maxFee, exact.maxPriorityFeePerGas().value());
   }
 
   /** The base fee of the latest block, in wei per gas. */

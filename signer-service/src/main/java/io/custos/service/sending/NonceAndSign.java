@@ -40,6 +40,7 @@ public class NonceAndSign {
   private final Clock clock;
   private final Audit audit;
   private final SendingMetrics metrics;
+  private final SigningGate gate;
 
   NonceAndSign(
       TransactionRepository transactions,
@@ -48,7 +49,8 @@ public class NonceAndSign {
       EthereumNode node,
       Clock clock,
       Audit audit,
-      SendingMetrics metrics) {
+      SendingMetrics metrics,
+      SigningGate gate) {
     this.transactions = transactions;
     this.cursors = cursors;
     this.signer = signer;
@@ -56,14 +58,17 @@ public class NonceAndSign {
     this.clock = clock;
     this.audit = audit;
     this.metrics = metrics;
+    this.gate = gate;
   }
 
   /**
    * Signs {@code out}; if its request already has a transaction, returns that one instead.
    *
    * @throws NonceDivergedException when the account's cursor is flagged (nothing signed)
+   * @throws SigningRefusedException when the request is no longer allowed (nothing signed; its new
+   *     state commits)
    */
-  @Transactional
+  @Transactional(dontRollbackOn = SigningRefusedException.class)
   public TxRecord signAndRecord(Outgoing out, SigningKey key, Fees fees) {
     // Two workers (or instances) releasing the same request queue here; the second then finds the
     // first one's transaction instead of signing a second one and losing to the unique index.
@@ -72,8 +77,9 @@ public class NonceAndSign {
     if (existing.isPresent()) {
       return existing.get();
     }
+    Map<String, Object> authorization = gate.authorize(out, fees);
     long nonce = lockCursor(key);
-    TxRecord tx = signAndInsert(out, key, fees, nonce, 0);
+    TxRecord tx = signAndInsert(out, authorization, key, fees, nonce, 0);
     cursors.advance(key.chainId(), key.address(), nonce + 1);
     return tx;
   }
@@ -86,8 +92,10 @@ public class NonceAndSign {
    * second, which the release worker signs again at its next tick.
    *
    * @throws NonceSettledException when a transaction of the nonce is already mined (nothing signed)
+   * @throws SigningRefusedException when the request is no longer allowed (nothing signed; its new
+   *     state commits)
    */
-  @Transactional
+  @Transactional(dontRollbackOn = SigningRefusedException.class)
   public TxRecord signReplacement(Outgoing out, SigningKey key, Fees fees) {
     transactions.lockRequest(out.requestId());
     Optional<TxRecord> existing = transactions.ofRequest(out.requestId());
@@ -100,6 +108,7 @@ public class NonceAndSign {
             .orElseThrow(
                 () ->
                     new IllegalStateException("request " + out.replaces() + " has no transaction"));
+    Map<String, Object> authorization = gate.authorize(out, fees);
     int attempt = 0;
     for (TransactionRepository.Attempt a :
         transactions.lockNonce(key.chainId(), key.address(), original.nonce())) {
@@ -109,10 +118,16 @@ public class NonceAndSign {
       }
       attempt = a.attempt() + 1;
     }
-    return signAndInsert(out, key, fees, original.nonce(), attempt);
+    return signAndInsert(out, authorization, key, fees, original.nonce(), attempt);
   }
 
-  private TxRecord signAndInsert(Outgoing out, SigningKey key, Fees fees, long nonce, int attempt) {
+  private TxRecord signAndInsert(
+      Outgoing out,
+      Map<String, Object> authorization,
+      SigningKey key,
+      Fees fees,
+      long nonce,
+      int attempt) {
     RawTransaction raw =
         RawTransaction.createTransaction(
             key.chainId(),
@@ -131,13 +146,19 @@ public class NonceAndSign {
         AuditEntryType.TRANSACTION_SIGNED,
         Audit.SYSTEM,
         List.of("request:" + out.requestId(), "wallet:" + key.walletId(), "tx:" + hash),
-        signedPayload(out, key, fees, nonce, attempt, signed));
+        signedPayload(out, authorization, key, fees, nonce, attempt, signed));
     LOG.infof("request %s signed as %s (nonce %d)", out.requestId(), hash, nonce);
     return new TxRecord(id, out.requestId(), nonce, hash, TxState.SIGNED);
   }
 
   private static Map<String, Object> signedPayload(
-      Outgoing out, SigningKey key, Fees fees, long nonce, int attempt, SignedTransaction signed) {
+      Outgoing out,
+      Map<String, Object> authorization,
+      SigningKey key,
+      Fees fees,
+      long nonce,
+      int attempt,
+      SignedTransaction signed) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("requestId", out.requestId().toString());
     p.put("chainId", Long.toString(key.chainId()));
@@ -154,10 +175,10 @@ public class NonceAndSign {
       p.put("attempt", Integer.toString(attempt));
       p.put("replaces", out.replaces().toString());
     }
-    if (!out.authorization().isEmpty()) {
+    if (!authorization.isEmpty()) {
       // The approvals that counted, with their device signatures: an offline checker re-verifies
       // the quorum from this entry and the key registrations before it in the log.
-      p.put("authorization", out.authorization());
+      p.put("authorization", authorization);
     }
     return p;
   }

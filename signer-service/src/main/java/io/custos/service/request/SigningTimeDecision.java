@@ -1,0 +1,89 @@
+package io.custos.service.request;
+
+import io.custos.policy.intent.FeeCaps;
+import io.custos.policy.intent.TransactionIntent;
+import io.custos.policy.value.Wei;
+import io.custos.service.audit.Audit;
+import io.custos.service.policy.ActivePolicy;
+import io.custos.service.sending.Fees;
+import io.custos.service.sending.Outgoing;
+import io.custos.service.sending.SigningGate;
+import io.custos.service.sending.SigningRefusedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The request is decided once more right before its transaction is signed, under its usage locks
+ * and row lock, with the active policy, address book and approver keys, and with the transaction's
+ * real fees and gas limit, so that {@code fees.max_total} is judged on what the transaction can
+ * really pay. A request that waited (fees above its cap, a node outage, a nonce hold) is judged as
+ * things are now, not as they were when it was approved.
+ *
+ * <p>Always, not only after a grace: it is the work of one submission's decision (two advisory
+ * locks, a row lock, the approvals and the usage query, the engine's in-memory evaluation), done
+ * once per signature next to an HSM signature and the inserts, and the per-wallet lock it takes is
+ * already serialised by the wallet's nonce cursor.
+ */
+@ApplicationScoped
+class SigningTimeDecision implements SigningGate {
+
+  private final RequestRepository repository;
+  private final Redecision redecision;
+  private final Verdicts verdicts;
+  private final ActivePolicy policy;
+  private final RequestClock clock;
+
+  SigningTimeDecision(
+      RequestRepository repository,
+      Redecision redecision,
+      Verdicts verdicts,
+      ActivePolicy policy,
+      RequestClock clock) {
+    this.repository = repository;
+    this.redecision = redecision;
+    this.verdicts = verdicts;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  @Override
+  public Map<String, Object> authorize(Outgoing out, Fees fees) {
+    if (repository.find(out.requestId()).isEmpty()) {
+      // Not a request: a payload the sending tests make on their own authority.
+      return out.authorization();
+    }
+    policy.refresh();
+    Redecision.Locked locked = redecision.lock(out.requestId());
+    if (locked.state() != RequestState.APPROVED) {
+      throw new SigningRefusedException(
+          "request " + out.requestId() + " is " + locked.state() + ", no longer APPROVED");
+    }
+    Instant now = clock.now();
+    Evaluation e = redecision.evaluate(locked, withFees(locked.intent(), fees), now);
+    RequestEntity r = locked.request();
+    if (e.state() != RequestState.APPROVED) {
+      redecision.record(locked, e, now, Audit.SYSTEM);
+      throw new SigningRefusedException(
+          "request " + out.requestId() + " is " + e.state() + " when decided again before signing");
+    }
+    if (!e.decision().rule().equals(r.decidedRule)
+        || !e.decision().policyHash().equals(r.policyHash)) {
+      // Still allowed, by another rule or policy version: the signature records what allows it now.
+      redecision.record(locked, e, now, Audit.SYSTEM);
+    }
+    return verdicts.authorization(r, e.decision().rule(), e.decision().policyHash());
+  }
+
+  /** The intent as it will be signed: the filled fees and the estimated gas limit. */
+  private static TransactionIntent withFees(TransactionIntent intent, Fees fees) {
+    return new TransactionIntent(
+        intent.chainId(),
+        intent.wallet(),
+        intent.payload(),
+        new FeeCaps(
+            new Wei(fees.maxFeePerGas()),
+            new Wei(fees.maxPriorityFeePerGas()),
+            fees.gasLimit().longValueExact()));
+  }
+}
