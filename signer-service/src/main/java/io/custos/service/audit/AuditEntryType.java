@@ -111,8 +111,11 @@ public enum AuditEntryType {
       "maxFeePerGasCeiling",
       "detail"),
 
-  /** A request that waited for approvals past its deadline. */
-  REQUEST_EXPIRED("request.expired", "requestId"),
+  /**
+   * A request that waited for approvals past its deadline, or an approved one that could not be
+   * sent within {@code custos.requests.approved-max-age} (with the reason).
+   */
+  REQUEST_EXPIRED("request.expired", "requestId", "[reason]"),
 
   /** A speed-up or cancel never signed because a transaction of its nonce was mined first. */
   REQUEST_REPLACED("request.replaced", "requestId"),

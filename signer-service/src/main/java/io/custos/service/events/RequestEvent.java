@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param at when the change was made, ISO-8601 UTC
  * @param requester the request's requester subject, used to filter what a requester may see; null
  *     when unknown
+ * @param sendError why the latest attempt to sign and send the request failed, when this event
+ *     announces such a failure (or a state change after one), else absent
  */
 public record RequestEvent(
     @JsonIgnore long seq,
@@ -23,7 +25,8 @@ public record RequestEvent(
     String state,
     @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode transaction,
     String at,
-    @JsonIgnore String requester) {
+    @JsonIgnore String requester,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String sendError) {
 
   /** A transaction of a request announces the request's state as the API shows it. */
   static RequestEvent of(JsonNode json) {
@@ -34,6 +37,7 @@ public record RequestEvent(
         json.get("state").asText(),
         tx == null || tx.isNull() ? null : tx,
         json.get("at").asText(),
-        json.hasNonNull("requester") ? json.get("requester").asText() : null);
+        json.hasNonNull("requester") ? json.get("requester").asText() : null,
+        json.hasNonNull("sendError") ? json.get("sendError").asText() : null);
   }
 }

@@ -26,7 +26,10 @@ class Dispatch {
     this.sender = sender;
   }
 
-  /** A failure leaves the request APPROVED; the release worker tries it again at its next tick. */
+  /**
+   * A failure leaves the request APPROVED with its reason; the release worker tries it again after
+   * a back-off, until it expires.
+   */
   @ActivateRequestContext
   void send(UUID id) {
     try {
@@ -38,7 +41,14 @@ class Dispatch {
       requests.replacedBeforeSigning(id);
       LOG.infof("replacement %s not sent: %s", id, e.getMessage());
     } catch (Exception e) {
-      LOG.warnf("request %s not sent yet: %s", id, e.getMessage());
+      String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      LOG.warnf("request %s not sent yet: %s", id, reason);
+      try {
+        requests.failed(id, reason);
+      } catch (RuntimeException recording) {
+        // The database is likely what failed: the request simply waits for the next tick.
+        LOG.debugf("request %s: its failed attempt was not recorded: %s", id, recording);
+      }
     }
   }
 }

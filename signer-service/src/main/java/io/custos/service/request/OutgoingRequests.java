@@ -5,6 +5,7 @@ import io.custos.service.sending.Outgoing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,24 +18,42 @@ class OutgoingRequests {
   private final Verdicts verdicts;
   private final RequestClock clock;
   private final RequestAudit audit;
+  private final RequestsConfig config;
 
   OutgoingRequests(
       RequestRepository repository,
       RequestScans scans,
       Verdicts verdicts,
       RequestClock clock,
-      RequestAudit audit) {
+      RequestAudit audit,
+      RequestsConfig config) {
     this.repository = repository;
     this.scans = scans;
     this.verdicts = verdicts;
     this.clock = clock;
     this.audit = audit;
+    this.config = config;
+  }
+
+  /**
+   * An attempt to sign and send failed: the request shows why and waits longer before the next
+   * (exponentially, up to {@code custos.requests.retry-max}), until it is sent or expires.
+   */
+  @Transactional
+  void failed(UUID id, String reason) {
+    scans.failedAttempt(
+        id,
+        reason.length() > 1024 ? reason.substring(0, 1024) : reason,
+        clock.now(),
+        config.retryFirst(),
+        config.retryMax());
   }
 
   /** Approved requests not yet signed whose release time was {@code ago} or earlier. */
   @Transactional
   List<UUID> due(Duration ago, int max) {
-    return scans.due(clock.now().minus(ago), max);
+    Instant now = clock.now();
+    return scans.due(now.minus(ago), now, max);
   }
 
   /** What to send for an approved request. */

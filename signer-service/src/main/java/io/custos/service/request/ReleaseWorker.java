@@ -8,11 +8,12 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Sends approved requests whose release time has come, re-decides timelocked ones whose timelock
- * ended, and expires those that waited too long for approvals. Approved requests are normally sent
- * at once by {@link ImmediateRelease}; this is the safety net for those it did not send (a crash, a
- * full queue, a node outage, another instance). Safe to run on several instances and after a crash:
- * {@link Sender} makes one transaction per request id whatever happens.
+ * Sends approved requests whose release time has come (those that failed, after their back-off),
+ * re-decides timelocked ones whose timelock ended, and expires those that waited too long for
+ * approvals or to be sent. Approved requests are normally sent at once by {@link ImmediateRelease};
+ * this is the safety net for those it did not send (a crash, a full queue, a node outage, another
+ * instance). Safe to run on several instances and after a crash: {@link Sender} makes one
+ * transaction per request id whatever happens.
  */
 @ApplicationScoped
 class ReleaseWorker {
@@ -56,6 +57,10 @@ class ReleaseWorker {
     try {
       for (UUID id : expiry.expire(config.approvalTimeout())) {
         LOG.infof("request %s expired waiting for approvals", id);
+      }
+      for (UUID id : expiry.expireApproved(config.approvedMaxAge())) {
+        LOG.infof(
+            "request %s expired: approved but not sent within %s", id, config.approvedMaxAge());
       }
       for (UUID id : timelocks.ended(BATCH)) {
         LOG.infof("request %s left its timelock: %s", id, timelocks.release(id));

@@ -140,6 +140,14 @@ class RequestAudit {
         Map.of("requestId", id.toString()));
   }
 
+  void expired(UUID id, String reason) {
+    audit.record(
+        AuditEntryType.REQUEST_EXPIRED,
+        Audit.SYSTEM,
+        List.of("request:" + id),
+        Map.of("requestId", id.toString(), "reason", reason));
+  }
+
   void replacedBeforeSigning(UUID id) {
     audit.record(
         AuditEntryType.REQUEST_REPLACED,

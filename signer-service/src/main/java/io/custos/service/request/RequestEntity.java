@@ -105,4 +105,18 @@ class RequestEntity {
   /** The operator who asked for the replacement, else null. */
   @Column(name = "initiated_by")
   String initiatedBy;
+
+  /** Failed attempts to sign and send it. */
+  @Column(name = "send_attempts")
+  int sendAttempts;
+
+  /** Why the latest attempt to sign and send it failed, else null. */
+  @Column(name = "send_error")
+  String sendError;
+
+  @Column(name = "last_attempt_at")
+  Instant lastAttemptAt;
+
+  @Column(name = "next_attempt_at")
+  Instant nextAttemptAt;
 }

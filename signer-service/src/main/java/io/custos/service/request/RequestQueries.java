@@ -117,7 +117,11 @@ public class RequestQueries {
         approvals,
         tx,
         r.replaces,
-        scans.replacedBy(r.id));
+        scans.replacedBy(r.id),
+        r.sendAttempts,
+        r.sendError,
+        r.lastAttemptAt,
+        r.nextAttemptAt);
   }
 
   /** The token amount in whole tokens, with the decimals of the token in the active policy. */

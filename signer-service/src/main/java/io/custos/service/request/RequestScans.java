@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -101,17 +102,53 @@ class RequestScans {
   }
 
   /**
-   * Allowed requests whose release time has come and that have no transaction yet ({@code
-   * signed_at} is set by the insert of the transaction; the index holds only these requests).
+   * Allowed requests released before {@code releasedBefore} that have no transaction yet ({@code
+   * signed_at} is set by the insert of the transaction; the index holds only these requests) and
+   * whose back-off after a failed attempt has ended by {@code now}.
    */
-  List<UUID> due(Instant now, int max) {
+  List<UUID> due(Instant releasedBefore, Instant now, int max) {
     return Sql.uuids(
         em,
         "SELECT r.id FROM tx_request r WHERE r.state = 'APPROVED' AND r.signed_at IS NULL"
-            + " AND r.not_before <= ? AND NOT EXISTS (SELECT 1 FROM eth_transaction e"
+            + " AND r.not_before <= ? AND (r.next_attempt_at IS NULL OR r.next_attempt_at <= ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM eth_transaction e"
             + " WHERE e.request_id = r.id) ORDER BY r.not_before, r.id LIMIT ?",
+        Sql.time(releasedBefore),
         Sql.time(now),
         max);
+  }
+
+  /**
+   * Records a failed attempt to sign and send an approved request: its reason, and when to try
+   * again ({@code first} doubled at each earlier failure, at most {@code max}).
+   */
+  void failedAttempt(UUID id, String reason, Instant now, Duration first, Duration max) {
+    Sql.uuids(
+        em,
+        "UPDATE tx_request SET send_attempts = send_attempts + 1, send_error = ?,"
+            + " last_attempt_at = ?, next_attempt_at = ? + make_interval(secs =>"
+            + " least(? * power(2, least(send_attempts, 30)), ?))"
+            + " WHERE id = ? AND state = 'APPROVED' AND signed_at IS NULL RETURNING id",
+        reason,
+        Sql.time(now),
+        Sql.time(now),
+        first.toMillis() / 1000.0,
+        max.toMillis() / 1000.0,
+        id);
+  }
+
+  /**
+   * Expires approved requests not signed although due since before {@code cutoff} (one, when {@code
+   * only} is not null); returns their ids. A request being signed holds its row lock: this waits,
+   * then sees {@code signed_at} set and leaves it.
+   */
+  List<UUID> expireApproved(Instant cutoff, Instant now, UUID only) {
+    String sql =
+        "UPDATE tx_request SET state = 'EXPIRED', allowed_at = NULL, updated_at = ?"
+            + " WHERE state = 'APPROVED' AND signed_at IS NULL AND not_before < ?";
+    return only == null
+        ? Sql.uuids(em, sql + " RETURNING id", Sql.time(now), Sql.time(cutoff))
+        : Sql.uuids(em, sql + " AND id = ? RETURNING id", Sql.time(now), Sql.time(cutoff), only);
   }
 
   /** Timelocked requests whose timelock has ended, to be decided again before release. */

@@ -31,6 +31,10 @@ import java.util.UUID;
  * @param transaction the transaction, once signed
  * @param replaces for a speed-up or cancel, the original request; else null
  * @param replacedBy the newest speed-up or cancel of this request that was not refused, else null
+ * @param sendAttempts failed attempts to sign and send it
+ * @param sendError why the latest attempt to sign and send it failed, else null
+ * @param lastAttempt when that attempt failed, else null
+ * @param nextAttempt when it is tried again (while approved and not signed), else null
  */
 public record RequestView(
     UUID id,
@@ -54,4 +58,8 @@ public record RequestView(
     List<ApprovalView> approvals,
     TransactionView transaction,
     UUID replaces,
-    UUID replacedBy) {}
+    UUID replacedBy,
+    int sendAttempts,
+    String sendError,
+    Instant lastAttempt,
+    Instant nextAttempt) {}

@@ -20,6 +20,25 @@ public interface RequestsConfig {
   @WithDefault("72h")
   Duration approvalTimeout();
 
+  /**
+   * An approved request not signed this long after its release time expires instead: approvals and
+   * the policy that allowed it are judged at signing time anyway, but a payment nobody has seen go
+   * out for a day is better asked for again than sent by surprise.
+   */
+  @WithDefault("24h")
+  Duration approvedMaxAge();
+
+  /**
+   * The wait before trying again to sign and send an approved request that could not be sent (fees
+   * above its cap, node down, nonce held, a call that would revert); it doubles at each failure.
+   */
+  @WithDefault("2s")
+  Duration retryFirst();
+
+  /** The longest wait between two attempts to sign and send a request. */
+  @WithDefault("60s")
+  Duration retryMax();
+
   /** Threads that sign and broadcast approved requests right after their approval commits. */
   @WithDefault("8")
   @Positive

@@ -18,7 +18,8 @@ import java.util.Map;
  * and row lock, with the active policy, address book and approver keys, and with the transaction's
  * real fees and gas limit, so that {@code fees.max_total} is judged on what the transaction can
  * really pay. A request that waited (fees above its cap, a node outage, a nonce hold) is judged as
- * things are now, not as they were when it was approved.
+ * things are now, not as they were when it was approved; one that waited longer than {@code
+ * custos.requests.approved-max-age} expires instead.
  *
  * <p>Always, not only after a grace: it is the work of one submission's decision (two advisory
  * locks, a row lock, the approvals and the usage query, the engine's in-memory evaluation), done
@@ -33,18 +34,24 @@ class SigningTimeDecision implements SigningGate {
   private final Verdicts verdicts;
   private final ActivePolicy policy;
   private final RequestClock clock;
+  private final RequestExpiry expiry;
+  private final RequestsConfig config;
 
   SigningTimeDecision(
       RequestRepository repository,
       Redecision redecision,
       Verdicts verdicts,
       ActivePolicy policy,
-      RequestClock clock) {
+      RequestClock clock,
+      RequestExpiry expiry,
+      RequestsConfig config) {
     this.repository = repository;
     this.redecision = redecision;
     this.verdicts = verdicts;
     this.policy = policy;
     this.clock = clock;
+    this.expiry = expiry;
+    this.config = config;
   }
 
   @Override
@@ -58,6 +65,10 @@ class SigningTimeDecision implements SigningGate {
     if (locked.state() != RequestState.APPROVED) {
       throw new SigningRefusedException(
           "request " + out.requestId() + " is " + locked.state() + ", no longer APPROVED");
+    }
+    if (!expiry.expireApproved(config.approvedMaxAge(), out.requestId()).isEmpty()) {
+      throw new SigningRefusedException(
+          "request " + out.requestId() + " expired: approved but not sent within its maximum age");
     }
     Instant now = clock.now();
     Evaluation e = redecision.evaluate(locked, withFees(locked.intent(), fees), now);

@@ -19,15 +19,15 @@ import org.web3j.abi.datatypes.generated.Uint256;
  * ./custos setup), deployed from a fixed account at nonce 0 so that it lands at the address the
  * test policy names.
  */
-final class Erc20Fixture {
+public final class Erc20Fixture {
 
   /** The deployer, impersonated on anvil; it holds the token's minter role. */
-  static final String DEPLOYER = "0x000000000000000000000000000000000000c0de";
+  public static final String DEPLOYER = "0x000000000000000000000000000000000000c0de";
 
   private Erc20Fixture() {}
 
   /** Deploys "Test Token" (TST) unless the devnet already has it; returns its address. */
-  static String deployAndMint(URI node, String expected) throws Exception {
+  public static String deployAndMint(URI node, String expected) throws Exception {
     if (!Anvil.rpc(node, "eth_getCode", expected, "latest").asText().equals("0x")) {
       return expected;
     }
@@ -49,7 +49,7 @@ final class Erc20Fixture {
     return address;
   }
 
-  static void mint(URI node, String token, String to, BigInteger units) throws Exception {
+  public static void mint(URI node, String token, String to, BigInteger units) throws Exception {
     String data =
         FunctionEncoder.encode(
             new Function("mint", List.of(new Address(to), new Uint256(units)), List.of()));
@@ -61,7 +61,7 @@ final class Erc20Fixture {
     }
   }
 
-  static BigInteger balanceOf(URI node, String token, String owner) {
+  public static BigInteger balanceOf(URI node, String token, String owner) {
     String data =
         FunctionEncoder.encode(new Function("balanceOf", List.of(new Address(owner)), List.of()));
     String result =
