@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custos.cli.CliEnvironment;
 import io.custos.cli.CustosCli;
+import io.custos.cli.ExitCodes;
 import io.custos.service.support.RealStack;
 import io.custos.testsupport.Anvil;
 import io.custos.testsupport.KeycloakServer;
@@ -85,6 +86,31 @@ class CliTest {
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(args);
     return new Run(exit, out.toString(), err.toString());
+  }
+
+  /**
+   * Other test classes of this JVM sign through the {@code Sender} directly, with no request, which
+   * the API cannot do; the approval check rightly flags those entries of the shared log. Any other
+   * fault, or a fault on a transaction sent for a request, fails the test.
+   */
+  private static final String REQUESTLESS =
+      "no authorization recorded: the transaction was not sent for a request";
+
+  private static void assertOnlyRequestlessSendsFault(Run r) {
+    String[] lines = r.out().split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith("FAULT")) {
+        assertThat(lines[i])
+            .as(r.toString())
+            .matches("FAULT: 0x[0-9a-f]{64} request  approved by .*");
+        assertThat(i + 1 < lines.length ? lines[i + 1].trim() : "")
+            .as(r.toString())
+            .isEqualTo(REQUESTLESS);
+      }
+    }
+    assertThat(r.exit())
+        .as(r.toString())
+        .isEqualTo(r.out().contains("FAULT") ? ExitCodes.REFUSED : ExitCodes.OK);
   }
 
   private Run ok(String user, String... args) {
@@ -494,11 +520,12 @@ class CliTest {
     assertThat(exported.path("lines").asLong()).isPositive();
 
     Run verified =
-        ok("ivan", "audit", "verify", "--file", export.toString(), "--pubkey", key.toString());
+        cli("ivan", "audit", "verify", "--file", export.toString(), "--pubkey", key.toString());
     assertThat(verified.out())
         .contains("OK: every leaf, chain link, checkpoint root and signature")
         .contains("signed transactions checked: ")
-        .contains("OK: every quorum is met by device signatures of keys active at the time");
+        .containsPattern("OK: 0x[0-9a-f]{64} request [0-9a-f-]{36} approved by bob");
+    assertOnlyRequestlessSendsFault(verified);
     Run chainOnly =
         ok(
             "ivan",
@@ -512,12 +539,19 @@ class CliTest {
     assertThat(chainOnly.out())
         .contains("OK: every leaf, chain link, checkpoint root and signature")
         .doesNotContain("signed transactions checked");
-    JsonNode online = ok("ivan", "audit", "verify", "--json").json();
-    assertThat(online.path("ok").asBoolean()).isTrue();
+    JsonNode online = cli("ivan", "audit", "verify", "--json").json();
     assertThat(online.path("entries").asLong()).isPositive();
     assertThat(online.path("faults").isEmpty()).isTrue();
-    assertThat(online.at("/approvals/transactions").isArray()).isTrue();
     assertThat(online.at("/approvals/faults").isEmpty()).isTrue();
+    assertThat(online.at("/approvals/transactions").isArray()).isTrue();
+    boolean anyFault = false;
+    for (JsonNode tx : online.at("/approvals/transactions")) {
+      for (JsonNode f : tx.path("faults")) {
+        assertThat(f.asText()).as("approval fault of %s", tx).isEqualTo(REQUESTLESS);
+        anyFault = true;
+      }
+    }
+    assertThat(online.path("ok").asBoolean()).isEqualTo(!anyFault);
 
     Path tampered = tmp.resolve("tampered.jsonl");
     String original = Files.readString(export);
