@@ -249,24 +249,13 @@ public final class PolicyEngine {
    * ({@code governance.policy_changes}). The proposer is the requester and does not count.
    */
   public Decision evaluateKeyChange(Requester proposer, List<Approval> approvals, Instant now) {
-    var context = new EvaluationContext(null, proposer, now);
-    TraceEntry classified =
-        new TraceEntry(
-            "governance.approver_keys",
-            TraceEntry.Outcome.MATCHED,
-            "an approver key change is decided by governance.policy_changes");
-    return apply(
+    return governed(
         policy.governance().policyChanges(),
         "governance.approver_keys",
-        context,
+        "an approver key change is decided by governance.policy_changes",
+        proposer,
         approvals,
-        List.of(),
-        extra -> {
-          List<TraceEntry> all = new ArrayList<>();
-          all.add(classified);
-          all.addAll(extra);
-          return Trace.of(all);
-        });
+        now);
   }
 
   /**
@@ -276,15 +265,43 @@ public final class PolicyEngine {
    */
   public Decision evaluateWalletTagsChange(
       Requester proposer, List<Approval> approvals, Instant now) {
-    var context = new EvaluationContext(null, proposer, now);
-    TraceEntry classified =
-        new TraceEntry(
-            "governance.wallet_tags",
-            TraceEntry.Outcome.MATCHED,
-            "a wallet tag change is decided by governance.address_book_changes");
-    return apply(
+    return governed(
         policy.governance().addressBookChanges(),
         "governance.wallet_tags",
+        "a wallet tag change is decided by governance.address_book_changes",
+        proposer,
+        approvals,
+        now);
+  }
+
+  /**
+   * Decides lifting an emergency freeze: signing resumes for what the freeze held, so it needs the
+   * same approvers as a policy change ({@code governance.policy_changes}). The proposer is the
+   * requester and does not count.
+   */
+  public Decision evaluateFreezeLift(Requester proposer, List<Approval> approvals, Instant now) {
+    return governed(
+        policy.governance().policyChanges(),
+        "governance.freeze_lift",
+        "lifting a freeze is decided by governance.policy_changes",
+        proposer,
+        approvals,
+        now);
+  }
+
+  /** A governance change that the governance block's {@code action} decides alone. */
+  private Decision governed(
+      Action action,
+      String ruleName,
+      String classification,
+      Requester proposer,
+      List<Approval> approvals,
+      Instant now) {
+    var context = new EvaluationContext(null, proposer, now);
+    TraceEntry classified = new TraceEntry(ruleName, TraceEntry.Outcome.MATCHED, classification);
+    return apply(
+        action,
+        ruleName,
         context,
         approvals,
         List.of(),

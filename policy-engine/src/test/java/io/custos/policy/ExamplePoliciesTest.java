@@ -406,6 +406,28 @@ class ExamplePoliciesTest {
     }
 
     @Test
+    void liftingAFreezeNeedsThePolicyChangeQuorumAndTheProposerDoesNotCount() {
+      List<Approval> withProposer =
+          List.of(
+              Approval.approve("eli", now),
+              Approval.approve("ada", now),
+              Approval.approve("ben", now));
+      List<Approval> three =
+          List.of(
+              Approval.approve("ada", now),
+              Approval.approve("ben", now),
+              Approval.approve("cy", now));
+
+      Decision pending = engine.evaluateFreezeLift(Requester.person("eli"), withProposer, now);
+      Decision allowed = engine.evaluateFreezeLift(Requester.person("eli"), three, now);
+
+      assertThat(pending.rule()).isEqualTo("governance.freeze_lift");
+      assertThat(((Decision.NeedsApproval) pending).missing())
+          .containsExactly(new Decision.MissingApproval("admins", 3, 2));
+      assertThat(allowed).isInstanceOf(Decision.Allow.class);
+    }
+
+    @Test
     void aWalletTagChangeNeedsTheAddressBookQuorumAndTheProposerDoesNotCount() {
       List<Approval> admins =
           List.of(

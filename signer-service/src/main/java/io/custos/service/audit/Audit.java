@@ -5,6 +5,7 @@ import io.custos.audit.AuditEvent;
 import io.custos.audit.AuditLog;
 import io.custos.audit.Payload;
 import io.custos.audit.SubjectId;
+import io.custos.service.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +25,18 @@ public class Audit {
 
   /** The actor of what the service does by itself (signing, sending, following). */
   public static final String SYSTEM = "custos";
+
+  /**
+   * A person as every payload names one: {@code {subject, username, groups, serviceAccount}},
+   * groups sorted so that equal callers give equal entries.
+   */
+  public static Map<String, Object> person(Caller c) {
+    return Map.of(
+        "subject", c.subject(),
+        "username", c.username(),
+        "groups", List.copyOf(new TreeSet<>(c.groups())),
+        "serviceAccount", c.serviceAccount());
+  }
 
   private final AuditLog log;
   private final DataSource ds;

@@ -120,6 +120,18 @@ public enum AuditEntryType {
   /** A speed-up or cancel never signed because a transaction of its nonce was mined first. */
   REQUEST_REPLACED("request.replaced", "requestId"),
 
+  /** The requester withdrew their own request before it was signed (with their reason). */
+  REQUEST_WITHDRAWN("request.withdrawn", "requestId", "from", "by", "[reason]"),
+
+  /**
+   * A guardian froze signing for one wallet, or for every wallet when {@code wallet} is absent:
+   * nothing is signed under it until an admin quorum lifts it.
+   */
+  FREEZE_ON("freeze.on", "freezeId", "[wallet]", "reason", "by"),
+
+  /** The admins' quorum lifted a freeze through a governance request: signing resumes. */
+  FREEZE_LIFTED("freeze.lifted", "freezeId", "[wallet]", "governanceRequestId"),
+
   /**
    * A transaction signed in the HSM, with its raw bytes and, for an approved request, the
    * device-signed approvals that authorised it (an offline checker recounts the quorum from them).
@@ -185,6 +197,7 @@ public enum AuditEntryType {
       "[previousTags]",
       "[candidateHash]",
       "[baseHash]",
+      "[freezeId]",
       "kind",
       "proposer",
       "[proof]",
@@ -201,6 +214,7 @@ public enum AuditEntryType {
       "[previousTags]",
       "[candidateHash]",
       "[baseHash]",
+      "[freezeId]",
       "approver",
       "verdict",
       "[comment]"),
@@ -215,6 +229,7 @@ public enum AuditEntryType {
       "[previousTags]",
       "[candidateHash]",
       "[baseHash]",
+      "[freezeId]",
       "state",
       "[notBefore]",
       "rule",

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -39,7 +38,7 @@ class GovernanceAudit {
       String proof) {
     Map<String, Object> p = base(id, key);
     p.put("kind", kind.wire());
-    p.put("proposer", who(proposer));
+    p.put("proposer", Audit.person(proposer));
     if (proof != null) {
       p.put("proof", parse(proof));
     }
@@ -58,7 +57,7 @@ class GovernanceAudit {
       SimulationView simulation) {
     Map<String, Object> p = base(id, change);
     p.put("kind", kind.wire());
-    p.put("proposer", who(proposer));
+    p.put("proposer", Audit.person(proposer));
     p.put("document", change.document());
     p.put("simulation", Map.of("replayed", simulation.replayed(), "summary", simulation.summary()));
     audit.record(AuditEntryType.GOVERNANCE_PROPOSED, proposer.username(), subjects(id, change), p);
@@ -68,13 +67,22 @@ class GovernanceAudit {
   void proposedWalletTags(UUID id, Caller proposer, GovernanceRequestView.WalletTags change) {
     Map<String, Object> p = base(id, change);
     p.put("kind", GovernanceKind.WALLET_TAGS.wire());
-    p.put("proposer", who(proposer));
+    p.put("proposer", Audit.person(proposer));
     audit.record(AuditEntryType.GOVERNANCE_PROPOSED, proposer.username(), subjects(id, change), p);
+  }
+
+  /** A proposal to lift a freeze. */
+  void proposedFreezeLift(UUID id, Caller proposer, UUID freezeId) {
+    Map<String, Object> p = base(id, freezeId);
+    p.put("kind", GovernanceKind.FREEZE_LIFT.wire());
+    p.put("proposer", Audit.person(proposer));
+    audit.record(
+        AuditEntryType.GOVERNANCE_PROPOSED, proposer.username(), subjects(id, freezeId), p);
   }
 
   void verdict(GovernanceRow r, Caller admin, Approval.Verdict verdict, String comment) {
     Map<String, Object> p = base(r);
-    p.put("approver", who(admin));
+    p.put("approver", Audit.person(admin));
     p.put("verdict", verdict.name());
     if (comment != null) {
       p.put("comment", comment);
@@ -133,6 +141,9 @@ class GovernanceAudit {
   }
 
   private static Map<String, Object> base(GovernanceRow r) {
+    if (r.freeze() != null) {
+      return base(r.id(), r.freeze());
+    }
     if (r.wallet() != null) {
       return base(r.id(), r.wallet());
     }
@@ -140,10 +151,24 @@ class GovernanceAudit {
   }
 
   private static List<String> subjects(GovernanceRow r) {
+    if (r.freeze() != null) {
+      return subjects(r.id(), r.freeze());
+    }
     if (r.wallet() != null) {
       return subjects(r.id(), r.wallet());
     }
     return r.aboutPolicy() ? subjects(r.id(), r.change()) : subjects(r.id(), r.key());
+  }
+
+  private static Map<String, Object> base(UUID id, UUID freezeId) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("governanceRequestId", id.toString());
+    p.put("freezeId", freezeId.toString());
+    return p;
+  }
+
+  private static List<String> subjects(UUID id, UUID freezeId) {
+    return List.of("governance:" + id, "freeze:" + freezeId);
   }
 
   private static Map<String, Object> base(UUID id, GovernanceRequestView.WalletTags change) {
@@ -194,14 +219,6 @@ class GovernanceAudit {
   private static List<String> subjects(UUID id, GovernanceRequestView.KeyRef key) {
     return List.of(
         "governance:" + id, "approver:" + key.subject(), "approver-key:" + key.address());
-  }
-
-  private static Map<String, Object> who(Caller c) {
-    return Map.of(
-        "subject", c.subject(),
-        "username", c.username(),
-        "groups", List.copyOf(new TreeSet<>(c.groups())),
-        "serviceAccount", c.serviceAccount());
   }
 
   private static Object parse(String json) {

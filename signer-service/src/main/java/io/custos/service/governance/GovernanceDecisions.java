@@ -9,6 +9,7 @@ import io.custos.policy.PolicyParser;
 import io.custos.policy.intent.Approval;
 import io.custos.policy.intent.Requester;
 import io.custos.service.approvers.ApproverKeys;
+import io.custos.service.freeze.Freezes;
 import io.custos.service.identity.Caller;
 import io.custos.service.policy.ActivePolicy;
 import io.custos.service.policy.PolicyActivation;
@@ -34,18 +35,21 @@ class GovernanceDecisions {
   private final PolicyActivation activation;
   private final GovernanceAudit audit;
   private final WalletService wallets;
+  private final Freezes freezes;
 
   GovernanceDecisions(
       GovernanceRepository repository,
       ApproverKeys keys,
       PolicyActivation activation,
       GovernanceAudit audit,
-      WalletService wallets) {
+      WalletService wallets,
+      Freezes freezes) {
     this.repository = repository;
     this.keys = keys;
     this.activation = activation;
     this.audit = audit;
     this.wallets = wallets;
+    this.freezes = freezes;
   }
 
   /** The active policy's governance decision on the request, with its verdicts so far. */
@@ -54,9 +58,12 @@ class GovernanceDecisions {
     if (r.aboutPolicy()) {
       return active.engine().evaluateChange(candidate(r), r.proposer(), approvals, now);
     }
-    return r.kind() == GovernanceKind.WALLET_TAGS
-        ? active.engine().evaluateWalletTagsChange(r.proposer(), approvals, now)
-        : active.engine().evaluateKeyChange(r.proposer(), approvals, now);
+    return switch (r.kind()) {
+      case WALLET_TAGS -> active.engine().evaluateWalletTagsChange(r.proposer(), approvals, now);
+      case FREEZE_LIFT -> active.engine().evaluateFreezeLift(r.proposer(), approvals, now);
+      case REGISTER_KEY, REVOKE_KEY, POLICY, ADDRESS_BOOK ->
+          active.engine().evaluateKeyChange(r.proposer(), approvals, now);
+    };
   }
 
   /** The stored candidate: it parsed when it was proposed, so a failure is a bug. */
@@ -71,11 +78,19 @@ class GovernanceDecisions {
   /**
    * A proposal made against a policy that is no longer active would, if approved, silently undo the
    * change activated since: it is closed instead, and must be proposed again. So is a wallet tag
-   * change whose wallet's tags changed since it was proposed.
+   * change whose wallet's tags changed since it was proposed, and a proposal to lift a freeze that
+   * another one lifted first.
    */
   boolean stale(GovernanceRow r, ActivePolicy.Snapshot active, Instant now, String actor) {
     String current = active.policy().hash();
-    String reason = r.wallet() != null ? walletStaleness(r.wallet()) : staleness(r, current);
+    String reason;
+    if (r.freeze() != null) {
+      reason = freezes.require(r.freeze()).inForce() ? null : "the freeze is lifted already";
+    } else if (r.wallet() != null) {
+      reason = walletStaleness(r.wallet());
+    } else {
+      reason = staleness(r, current);
+    }
     if (reason == null) {
       return false;
     }
@@ -134,6 +149,7 @@ class GovernanceDecisions {
       }
       case DROP_PENDING_KEY -> keys.dropPending(r.key().address());
       case RETAG_WALLET -> wallets.applyTags(r.wallet().label(), r.wallet().tags(), r.id());
+      case LIFT_FREEZE -> freezes.lift(r.freeze(), r.id(), now);
     }
     return s.state();
   }

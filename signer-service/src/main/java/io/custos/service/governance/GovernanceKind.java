@@ -9,7 +9,8 @@ public enum GovernanceKind {
   REVOKE_KEY("approver_key.revoke"),
   POLICY("policy.change"),
   ADDRESS_BOOK("address_book.change"),
-  WALLET_TAGS("wallet.tags");
+  WALLET_TAGS("wallet.tags"),
+  FREEZE_LIFT("freeze.lift");
 
   private final String wire;
 

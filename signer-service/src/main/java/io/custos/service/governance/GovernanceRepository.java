@@ -20,7 +20,7 @@ class GovernanceRepository {
       "SELECT id, kind, proposer_subject, proposer_username, proposer_roles, proposer_groups,"
           + " key_subject, key_username, key_address, proof::text, state, explanation::text,"
           + " created_at, updated_at, candidate_document, candidate_hash, base_hash,"
-          + " simulation::text, not_before, wallet_label, wallet_tags, wallet_base_tags"
+          + " simulation::text, not_before, wallet_label, wallet_tags, wallet_base_tags, freeze_id"
           + " FROM governance_request";
 
   private final EntityManager em;
@@ -121,6 +121,33 @@ class GovernanceRepository {
         change.label(),
         arrayLiteral(Set.copyOf(change.tags())),
         arrayLiteral(Set.copyOf(change.previousTags())),
+        decision.rule(),
+        decision.policyHash(),
+        decisionJson,
+        Sql.time(now));
+  }
+
+  /** Inserts a proposal to lift the freeze {@code freezeId}, pending until decided. */
+  void insertFreezeLift(
+      UUID id,
+      Caller proposer,
+      UUID freezeId,
+      GovernanceDecisionView decision,
+      String decisionJson,
+      Instant now) {
+    Sql.update(
+        em,
+        "INSERT INTO governance_request (id, kind, proposer_subject, proposer_username,"
+            + " proposer_roles, proposer_groups, freeze_id, state, decided_rule, policy_hash,"
+            + " explanation, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]),"
+            + " CAST(?6 AS text[]), ?7, 'PENDING_APPROVAL', ?8, ?9, CAST(?10 AS jsonb), ?11, ?11)",
+        id,
+        GovernanceKind.FREEZE_LIFT.wire(),
+        proposer.subject(),
+        proposer.username(),
+        arrayLiteral(proposer.roles()),
+        arrayLiteral(proposer.groups()),
+        freezeId,
         decision.rule(),
         decision.policyHash(),
         decisionJson,
@@ -268,6 +295,7 @@ class GovernanceRepository {
             ? null
             : new GovernanceRequestView.WalletTags(
                 (String) r[19], List.of(Sql.strings(r[20])), List.of(Sql.strings(r[21]))),
+        (UUID) r[22],
         GovernanceState.valueOf((String) r[10]),
         (String) r[11],
         Sql.instant(r[12]),

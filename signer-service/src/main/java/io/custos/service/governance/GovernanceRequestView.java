@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * @param id the governance request
  * @param kind {@code approver_key.register}, {@code approver_key.revoke}, {@code policy.change},
- *     {@code address_book.change} or {@code wallet.tags}
+ *     {@code address_book.change}, {@code wallet.tags} or {@code freeze.lift}
  * @param state PENDING_APPROVAL, TIMELOCKED (quorum met, waiting for the governance timelock),
  *     APPROVED (carried out) or REJECTED
  * @param proposer who proposed it (username)
@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param policy for a policy or address-book change: the candidate, else null
  * @param simulation for a policy or address-book change: its replay against recent requests
  * @param wallet for a wallet tag change: the wallet and its tags, else null
+ * @param freeze for lifting a freeze: the freeze ({@code GET /api/v1/freezes/{id}}), else null
  * @param decision the latest decision
  * @param approvals the admins' verdicts
  * @param notBefore once timelocked: when the change may take effect (by the service clock), else
@@ -35,6 +36,7 @@ public record GovernanceRequestView(
     PolicyChange policy,
     JsonNode simulation,
     WalletTags wallet,
+    UUID freeze,
     GovernanceDecisionView decision,
     List<GovernanceApprovalView> approvals,
     Instant notBefore,

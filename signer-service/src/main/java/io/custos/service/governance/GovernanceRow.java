@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * A row of {@code governance_request}: about a key ({@code key} set) or a policy document ({@code
- * change} set, with its simulation) or a wallet's tags ({@code wallet} set). {@code notBefore} is
- * set once it was timelocked.
+ * change} set, with its simulation) or a wallet's tags ({@code wallet} set) or lifting a freeze
+ * ({@code freeze} set). {@code notBefore} is set once it was timelocked.
  */
 record GovernanceRow(
     UUID id,
@@ -20,6 +20,7 @@ record GovernanceRow(
     GovernanceRequestView.PolicyChange change,
     String simulationJson,
     GovernanceRequestView.WalletTags wallet,
+    UUID freeze,
     GovernanceState state,
     String explanationJson,
     Instant createdAt,

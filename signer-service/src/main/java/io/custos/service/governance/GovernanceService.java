@@ -152,6 +152,7 @@ class GovernanceService {
         r.change(),
         simulation(r.simulationJson()),
         r.wallet(),
+        r.freeze(),
         decision,
         repository.approvals(r.id()),
         r.notBefore(),

@@ -26,7 +26,9 @@ record Settlement(GovernanceState state, Instant notBefore, Effect effect) {
     /** A rejected registration's pending key is removed. */
     DROP_PENDING_KEY,
     /** The wallet takes the proposed tags. */
-    RETAG_WALLET
+    RETAG_WALLET,
+    /** The freeze is lifted: signing resumes for what it held. */
+    LIFT_FREEZE
   }
 
   /**
@@ -56,6 +58,7 @@ record Settlement(GovernanceState state, Instant notBefore, Effect effect) {
             case REGISTER_KEY -> Effect.ACTIVATE_KEY;
             case REVOKE_KEY -> Effect.REVOKE_KEY;
             case WALLET_TAGS -> Effect.RETAG_WALLET;
+            case FREEZE_LIFT -> Effect.LIFT_FREEZE;
           };
       case REJECTED -> kind == GovernanceKind.REGISTER_KEY ? Effect.DROP_PENDING_KEY : Effect.NONE;
       case PENDING_APPROVAL, TIMELOCKED -> Effect.NONE;

@@ -39,13 +39,16 @@ class ApprovalTypedData {
     this.clock = clock;
   }
 
-  /** The typed data to sign to give {@code verdict} on a pending request. */
+  /**
+   * The typed data to sign to give {@code verdict} on a pending request, or to veto a timelocked
+   * one.
+   */
   @Transactional
   TypedDataView typedData(UUID id, String verdict) {
     Approval.Verdict v = RequestMapping.verdict(verdict);
     RequestEntity r = repository.find(id).orElseThrow(() -> RequestMapping.notFound(id));
     RequestState state = RequestState.valueOf(r.state);
-    if (state != RequestState.PENDING_APPROVAL) {
+    if (!RequestMapping.takesVerdict(state, v)) {
       throw RequestMapping.notPending(state);
     }
     long expiresAt = signatures.expiryFrom(clock.now());

@@ -37,7 +37,7 @@ class RequestAudit {
     Draft d = r.draft();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("requestId", r.id().toString());
-    p.put("requester", who(r.requester()));
+    p.put("requester", Audit.person(r.requester()));
     p.put("idempotencyKey", r.idempotencyKey());
     p.put("bodySha256", HexFormat.of().formatHex(r.bodySha256()));
     p.put("wallet", d.walletLabel());
@@ -77,7 +77,7 @@ class RequestAudit {
   void verdict(UUID id, Caller approver, String verdict, String comment, VerifiedSignature signed) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("requestId", id.toString());
-    p.put("approver", who(approver));
+    p.put("approver", Audit.person(approver));
     p.put("verdict", verdict);
     if (comment != null) {
       p.put("comment", comment);
@@ -97,7 +97,7 @@ class RequestAudit {
   void refused(UUID id, Caller approver, String verdict, ApprovalBody body, ApiException why) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("requestId", id.toString());
-    p.put("approver", who(approver));
+    p.put("approver", Audit.person(approver));
     p.put("verdict", verdict);
     p.put("problem", why.type().type().toString());
     p.put("detail", why.getMessage());
@@ -156,16 +156,20 @@ class RequestAudit {
         Map.of("requestId", id.toString()));
   }
 
-  private static List<String> subjects(UUID request, UUID wallet) {
-    return List.of("request:" + request, "wallet:" + wallet);
+  void withdrawn(UUID id, RequestState from, Caller requester, String reason) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("requestId", id.toString());
+    p.put("from", from.name());
+    p.put("by", Audit.person(requester));
+    if (reason != null) {
+      p.put("reason", reason);
+    }
+    audit.record(
+        AuditEntryType.REQUEST_WITHDRAWN, requester.username(), List.of("request:" + id), p);
   }
 
-  private static Map<String, Object> who(Caller c) {
-    return Map.of(
-        "subject", c.subject(),
-        "username", c.username(),
-        "groups", List.copyOf(new java.util.TreeSet<>(c.groups())),
-        "serviceAccount", c.serviceAccount());
+  private static List<String> subjects(UUID request, UUID wallet) {
+    return List.of("request:" + request, "wallet:" + wallet);
   }
 
   private static Object parse(String json) {

@@ -95,10 +95,23 @@ final class RequestMapping {
         ProblemType.NOT_FOUND, "no request " + id, Map.of("requestId", id.toString()));
   }
 
+  /**
+   * Whether a request in {@code state} takes {@code verdict}: any while it is pending, and a
+   * rejection (a veto) while it waits out its timelock, so that a transaction approved by mistake
+   * or under pressure can still be stopped before it is signed.
+   */
+  static boolean takesVerdict(RequestState state, Approval.Verdict verdict) {
+    return state == RequestState.PENDING_APPROVAL
+        || (state == RequestState.TIMELOCKED && verdict == Approval.Verdict.REJECT);
+  }
+
   static ApiException notPending(RequestState state) {
     return new ApiException(
         ProblemType.CONFLICT,
-        "the request is " + state + "; verdicts are taken only while it is PENDING_APPROVAL",
+        "the request is "
+            + state
+            + "; verdicts are taken only while it is PENDING_APPROVAL, and rejections while it is"
+            + " TIMELOCKED",
         Map.of("state", state.name()));
   }
 }

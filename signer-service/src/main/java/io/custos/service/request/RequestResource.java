@@ -33,6 +33,7 @@ public class RequestResource {
   private final ApprovalTypedData typedData;
   private final VerdictRecording verdicts;
   private final ReplacementService replacements;
+  private final Withdrawal withdrawal;
   private final RequestQueries queries;
   private final CurrentCaller caller;
   private final CallerRateLimit rateLimit;
@@ -42,6 +43,7 @@ public class RequestResource {
       ApprovalTypedData typedData,
       VerdictRecording verdicts,
       ReplacementService replacements,
+      Withdrawal withdrawal,
       RequestQueries queries,
       CurrentCaller caller,
       CallerRateLimit rateLimit) {
@@ -49,6 +51,7 @@ public class RequestResource {
     this.typedData = typedData;
     this.verdicts = verdicts;
     this.replacements = replacements;
+    this.withdrawal = withdrawal;
     this.queries = queries;
     this.caller = caller;
     this.rateLimit = rateLimit;
@@ -87,6 +90,15 @@ public class RequestResource {
     var who = caller.get();
     rateLimit.take(who);
     return queries.show(verdicts.judge(id, body, who), who);
+  }
+
+  /** The requester takes back their own request, until it is signed (body optional). */
+  @POST
+  @Path("{id}/withdraw")
+  @RolesAllowed("requester")
+  public RequestView withdraw(@PathParam("id") UUID id, WithdrawBody body) {
+    var who = caller.get();
+    return queries.show(withdrawal.withdraw(id, body, who), who);
   }
 
   /**

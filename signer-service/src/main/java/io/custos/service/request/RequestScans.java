@@ -104,15 +104,18 @@ class RequestScans {
   /**
    * Allowed requests released before {@code releasedBefore} that have no transaction yet ({@code
    * signed_at} is set by the insert of the transaction; the index holds only these requests) and
-   * whose back-off after a failed attempt has ended by {@code now}.
+   * whose back-off after a failed attempt has ended by {@code now}, and whose wallet is not frozen
+   * (the signing gate would refuse them; they wait for the freeze to be lifted).
    */
   List<UUID> due(Instant releasedBefore, Instant now, int max) {
     return Sql.uuids(
         em,
         "SELECT r.id FROM tx_request r WHERE r.state = 'APPROVED' AND r.signed_at IS NULL"
             + " AND r.not_before <= ? AND (r.next_attempt_at IS NULL OR r.next_attempt_at <= ?)"
-            + " AND NOT EXISTS (SELECT 1 FROM eth_transaction e"
-            + " WHERE e.request_id = r.id) ORDER BY r.not_before, r.id LIMIT ?",
+            + " AND NOT EXISTS (SELECT 1 FROM eth_transaction e WHERE e.request_id = r.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM signing_freeze f WHERE f.lifted_at IS NULL"
+            + " AND (f.wallet_id IS NULL OR f.wallet_id = r.wallet_id))"
+            + " ORDER BY r.not_before, r.id LIMIT ?",
         Sql.time(releasedBefore),
         Sql.time(now),
         max);
@@ -149,6 +152,24 @@ class RequestScans {
     return only == null
         ? Sql.uuids(em, sql + " RETURNING id", Sql.time(now), Sql.time(cutoff))
         : Sql.uuids(em, sql + " AND id = ? RETURNING id", Sql.time(now), Sql.time(cutoff), only);
+  }
+
+  /**
+   * Marks a request its requester withdraws WITHDRAWN, if it is still in {@code from} and nothing
+   * was signed for it; false otherwise. The caller holds the row lock, which the signing
+   * transaction also takes: a request is either withdrawn or signed, never both.
+   */
+  boolean withdraw(UUID id, RequestState from, Instant now) {
+    return !Sql.uuids(
+            em,
+            "UPDATE tx_request r SET state = 'WITHDRAWN', allowed_at = NULL, updated_at = ?"
+                + " WHERE r.id = ? AND r.state = ? AND r.signed_at IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM eth_transaction e WHERE e.request_id = r.id)"
+                + " RETURNING r.id",
+            Sql.time(now),
+            id,
+            from.name())
+        .isEmpty();
   }
 
   /** Timelocked requests whose timelock has ended, to be decided again before release. */

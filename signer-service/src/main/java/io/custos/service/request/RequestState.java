@@ -21,7 +21,14 @@ public enum RequestState {
   /** Its approvals were not met in time. */
   EXPIRED,
   /** A speed-up or cancel never signed: a transaction of its nonce was mined first. */
-  REPLACED;
+  REPLACED,
+  /** Its requester withdrew it before it was signed. */
+  WITHDRAWN;
+
+  /** True for the states from which a requester may still withdraw the request. */
+  boolean withdrawable() {
+    return this == PENDING_APPROVAL || this == APPROVED || this == TIMELOCKED;
+  }
 
   /** True for the states in which the request counts towards velocity limits. */
   boolean allowed() {

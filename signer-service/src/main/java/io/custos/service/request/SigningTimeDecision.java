@@ -4,6 +4,7 @@ import io.custos.policy.intent.FeeCaps;
 import io.custos.policy.intent.TransactionIntent;
 import io.custos.policy.value.Wei;
 import io.custos.service.audit.Audit;
+import io.custos.service.freeze.Freezes;
 import io.custos.service.policy.ActivePolicy;
 import io.custos.service.sending.Fees;
 import io.custos.service.sending.Outgoing;
@@ -21,6 +22,9 @@ import java.util.Map;
  * things are now, not as they were when it was approved; one that waited longer than {@code
  * custos.requests.approved-max-age} expires instead.
  *
+ * <p>An emergency freeze of the wallet, or of every wallet, refuses any signature first; the
+ * request stays APPROVED and waits for the freeze to be lifted (or expires).
+ *
  * <p>Always, not only after a grace: it is the work of one submission's decision (two advisory
  * locks, a row lock, the approvals and the usage query, the engine's in-memory evaluation), done
  * once per signature next to an HSM signature and the inserts, and the per-wallet lock it takes is
@@ -36,6 +40,7 @@ class SigningTimeDecision implements SigningGate {
   private final RequestClock clock;
   private final RequestExpiry expiry;
   private final RequestsConfig config;
+  private final Freezes freezes;
 
   SigningTimeDecision(
       RequestRepository repository,
@@ -44,7 +49,8 @@ class SigningTimeDecision implements SigningGate {
       ActivePolicy policy,
       RequestClock clock,
       RequestExpiry expiry,
-      RequestsConfig config) {
+      RequestsConfig config,
+      Freezes freezes) {
     this.repository = repository;
     this.redecision = redecision;
     this.verdicts = verdicts;
@@ -52,10 +58,23 @@ class SigningTimeDecision implements SigningGate {
     this.clock = clock;
     this.expiry = expiry;
     this.config = config;
+    this.freezes = freezes;
   }
 
   @Override
   public Map<String, Object> authorize(Outgoing out, Fees fees) {
+    freezes
+        .holding(out.walletId())
+        .ifPresent(
+            f -> {
+              throw new SigningRefusedException(
+                  "signing is frozen"
+                      + (f.wallet() == null ? "" : " for the wallet " + f.wallet())
+                      + " (freeze "
+                      + f.id()
+                      + "): "
+                      + f.reason());
+            });
     if (repository.find(out.requestId()).isEmpty()) {
       // Not a request: a payload the sending tests make on their own authority.
       return out.authorization();

@@ -66,7 +66,7 @@ public class VerdictRecording {
     Instant now = clock.now();
     VerifiedSignature signed;
     try {
-      checkJudgeable(id, r.requesterSubject, r.initiatedBy, approver, locked.state());
+      checkJudgeable(id, r.requesterSubject, r.initiatedBy, approver, locked.state(), verdict);
       signed =
           signatures.verifyApproval(
               typedData.message(r, verdict, 0), body.typedData(), body.signature(), approver, now);
@@ -90,10 +90,16 @@ public class VerdictRecording {
   /**
    * Whether {@code approver} may judge the request now: never the requester (their refusal is
    * audited, whatever the policy's {@code requester_may_approve}), never the operator who initiated
-   * a speed-up or cancel (they chose what it signs), and only while it is pending.
+   * a speed-up or cancel (they chose what it signs), and only while it is pending, or, for a
+   * rejection (a veto), while it waits out its timelock.
    */
   static void checkJudgeable(
-      UUID id, String requesterSubject, String initiatedBy, Caller approver, RequestState state) {
+      UUID id,
+      String requesterSubject,
+      String initiatedBy,
+      Caller approver,
+      RequestState state,
+      Approval.Verdict verdict) {
     if (requesterSubject.equals(approver.subject())) {
       throw new ApprovalRefused(
           ProblemType.SELF_APPROVAL,
@@ -107,7 +113,7 @@ public class VerdictRecording {
           "you initiated this replacement; someone else must give the verdict",
           Map.of("requestId", id.toString()));
     }
-    if (state != RequestState.PENDING_APPROVAL) {
+    if (!RequestMapping.takesVerdict(state, verdict)) {
       throw RequestMapping.notPending(state);
     }
   }

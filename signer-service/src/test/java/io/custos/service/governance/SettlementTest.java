@@ -113,6 +113,8 @@ class SettlementTest {
         .isEqualTo(Effect.ACTIVATE_POLICY);
     assertThat(Settlement.effect(GovernanceKind.WALLET_TAGS, GovernanceState.APPROVED))
         .isEqualTo(Effect.RETAG_WALLET);
+    assertThat(Settlement.effect(GovernanceKind.FREEZE_LIFT, GovernanceState.APPROVED))
+        .isEqualTo(Effect.LIFT_FREEZE);
   }
 
   @Test
@@ -124,7 +126,8 @@ class SettlementTest {
             GovernanceKind.REVOKE_KEY,
             GovernanceKind.POLICY,
             GovernanceKind.ADDRESS_BOOK,
-            GovernanceKind.WALLET_TAGS)) {
+            GovernanceKind.WALLET_TAGS,
+            GovernanceKind.FREEZE_LIFT)) {
       assertThat(Settlement.effect(kind, GovernanceState.REJECTED))
           .as("%s", kind)
           .isEqualTo(Effect.NONE);
@@ -183,6 +186,7 @@ class SettlementTest {
         key,
         null,
         change,
+        null,
         null,
         null,
         GovernanceState.PENDING_APPROVAL,

@@ -111,7 +111,7 @@ class PermissionMatrixTest {
   private static List<Caller> callers() {
     List<Caller> out = new ArrayList<>();
     out.add(new Caller("anonymous", null, Set.of()));
-    for (String user : List.of("nora", "alice", "bob", "oscar", "heidi", "erin", "ivan")) {
+    for (String user : List.of("nora", "alice", "bob", "oscar", "heidi", "erin", "ivan", "gwen")) {
       out.add(caller(user, Tokens.of(user)));
     }
     out.add(caller("staking-bot", Tokens.stakingBot()));

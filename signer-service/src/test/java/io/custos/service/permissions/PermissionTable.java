@@ -23,7 +23,7 @@ final class PermissionTable {
 
   /** The Custos realm roles, in the order the matrix shows them. */
   static final List<String> ROLES =
-      List.of("requester", "approver", "operator", "admin", "auditor");
+      List.of("requester", "approver", "operator", "admin", "auditor", "guardian");
 
   static final String PUBLIC = "public";
   static final String AUTHENTICATED = "authenticated";

@@ -50,8 +50,8 @@ class PermissionsDocTest {
             """);
     String block = PermissionsDoc.render(table);
     assertThat(block)
-        .contains("| `GET /api/v1/x` | 401 | 403 | 403 | 403 | 403 | ✓ | ✓ | read x |")
-        .contains("| `POST /api/v1/x` | 401 | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | make x |")
+        .contains("| `GET /api/v1/x` | 401 | 403 | 403 | 403 | 403 | ✓ | ✓ | 403 | read x |")
+        .contains("| `POST /api/v1/x` | 401 | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | make x |")
         .contains("| `GET /q/health` | health |");
   }
 }

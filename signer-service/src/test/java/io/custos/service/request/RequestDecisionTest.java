@@ -1,5 +1,7 @@
 package io.custos.service.request;
 
+import static io.custos.policy.intent.Approval.Verdict.APPROVE;
+import static io.custos.policy.intent.Approval.Verdict.REJECT;
 import static io.custos.service.request.VerdictsTest.ACTIVE_KEYS;
 import static io.custos.service.request.VerdictsTest.AT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,7 +91,9 @@ class RequestDecisionTest {
 
     for (RequestState state : List.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED)) {
       assertThatThrownBy(
-              () -> VerdictRecording.checkJudgeable(id, "alice", null, caller("alice"), state))
+              () ->
+                  VerdictRecording.checkJudgeable(
+                      id, "alice", null, caller("alice"), state, APPROVE))
           .isInstanceOfSatisfying(
               ApprovalRefused.class,
               e -> {
@@ -106,7 +110,7 @@ class RequestDecisionTest {
     assertThatThrownBy(
             () ->
                 VerdictRecording.checkJudgeable(
-                    id, "alice", "olga", caller("olga"), RequestState.PENDING_APPROVAL))
+                    id, "alice", "olga", caller("olga"), RequestState.PENDING_APPROVAL, APPROVE))
         .isInstanceOfSatisfying(
             ApprovalRefused.class, e -> assertThat(e.type()).isEqualTo(ProblemType.SELF_APPROVAL));
   }
@@ -121,7 +125,7 @@ class RequestDecisionTest {
     assertThatThrownBy(
             () ->
                 VerdictRecording.checkJudgeable(
-                    UUID.randomUUID(), "alice", null, caller("bob"), RequestState.EXPIRED))
+                    UUID.randomUUID(), "alice", null, caller("bob"), RequestState.EXPIRED, REJECT))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -134,9 +138,23 @@ class RequestDecisionTest {
   @Test
   void anotherApproverMayJudgeAPendingRequest() {
     VerdictRecording.checkJudgeable(
-        UUID.randomUUID(), "alice", "oscar", caller("bob"), RequestState.PENDING_APPROVAL);
+        UUID.randomUUID(), "alice", "oscar", caller("bob"), RequestState.PENDING_APPROVAL, APPROVE);
 
     assertThat(payout(approvedBy("bob")).state()).isEqualTo(RequestState.PENDING_APPROVAL);
+  }
+
+  @Test
+  void aTimelockedRequestTakesAVetoButNoFurtherApproval() {
+    UUID id = UUID.randomUUID();
+    VerdictRecording.checkJudgeable(
+        id, "alice", null, caller("bob"), RequestState.TIMELOCKED, REJECT);
+
+    assertThatThrownBy(
+            () ->
+                VerdictRecording.checkJudgeable(
+                    id, "alice", null, caller("bob"), RequestState.TIMELOCKED, APPROVE))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.CONFLICT));
   }
 
   @Test

@@ -8,16 +8,36 @@ public final class Counts {
 
   private Counts() {}
 
-  /** The single number a {@code SELECT count(*) ... WHERE x = ?} returns for {@code param}. */
-  public static long of(DataSource db, String sql, Object param) throws SQLException {
+  /** The single number a {@code SELECT count(*) ... WHERE x = ?} returns for {@code params}. */
+  public static long of(DataSource db, String sql, Object... params) throws SQLException {
     try (var c = db.getConnection();
         var s = c.prepareStatement(sql)) {
-      s.setObject(1, param);
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
       try (var rs = s.executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
     }
+  }
+
+  /**
+   * Audit entries of {@code type} whose payload mentions {@code text} (an id), sequenced or still
+   * in the inbox.
+   */
+  public static long auditEntriesMentioning(DataSource db, String type, String text)
+      throws SQLException {
+    String like = "%" + text + "%";
+    return of(
+        db,
+        "SELECT (SELECT count(*) FROM audit_entry WHERE entry_type = ? AND entry LIKE ?)"
+            + " + (SELECT count(*) FROM audit_inbox i WHERE entry_type = ? AND payload LIKE ?"
+            + " AND NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.inbox_id = i.id))",
+        type,
+        like,
+        type,
+        like);
   }
 
   /**
