@@ -15,7 +15,6 @@ class OutgoingRequests {
 
   private final RequestRepository repository;
   private final RequestScans scans;
-  private final Verdicts verdicts;
   private final RequestClock clock;
   private final RequestAudit audit;
   private final RequestsConfig config;
@@ -23,13 +22,11 @@ class OutgoingRequests {
   OutgoingRequests(
       RequestRepository repository,
       RequestScans scans,
-      Verdicts verdicts,
       RequestClock clock,
       RequestAudit audit,
       RequestsConfig config) {
     this.repository = repository;
     this.scans = scans;
-    this.verdicts = verdicts;
     this.clock = clock;
     this.audit = audit;
     this.config = config;
@@ -68,8 +65,7 @@ class OutgoingRequests {
         r.valueWei,
         r.data,
         Outgoing.caps(r.maxFeePerGas, r.maxPriorityFeePerGas),
-        r.replaces,
-        verdicts.authorization(r));
+        r.replaces);
   }
 
   /**

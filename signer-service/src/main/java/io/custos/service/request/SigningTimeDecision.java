@@ -12,7 +12,9 @@ import io.custos.service.sending.SigningGate;
 import io.custos.service.sending.SigningRefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The request is decided once more right before its transaction is signed, under its usage locks
@@ -76,11 +78,15 @@ class SigningTimeDecision implements SigningGate {
                       + f.reason());
             });
     if (repository.find(out.requestId()).isEmpty()) {
-      // Not a request: a payload the sending tests make on their own authority.
-      return out.authorization();
+      throw new SigningRefusedException(
+          "no request " + out.requestId() + ": nothing is signed that the policy did not decide");
     }
     policy.refresh();
     Redecision.Locked locked = redecision.lock(out.requestId());
+    if (!carries(out, locked.request())) {
+      throw new SigningRefusedException(
+          "the transaction to sign is not the one request " + out.requestId() + " asked for");
+    }
     if (locked.state() != RequestState.APPROVED) {
       throw new SigningRefusedException(
           "request " + out.requestId() + " is " + locked.state() + ", no longer APPROVED");
@@ -103,6 +109,19 @@ class SigningTimeDecision implements SigningGate {
       redecision.record(locked, e, now, Audit.SYSTEM);
     }
     return verdicts.authorization(r, e.decision().rule(), e.decision().policyHash());
+  }
+
+  /**
+   * Whether {@code out} is exactly what the request asked for: the request's decision covers its
+   * wallet, destination, value, calldata, fee caps and the original it replaces, and nothing else.
+   */
+  static boolean carries(Outgoing out, RequestEntity r) {
+    return out.walletId().equals(r.walletId)
+        && RequestMapping.txTo(r).equalsIgnoreCase(out.to())
+        && r.valueWei.equals(out.valueWei())
+        && Arrays.equals(r.data, out.data())
+        && Outgoing.caps(r.maxFeePerGas, r.maxPriorityFeePerGas).equals(out.caps())
+        && Objects.equals(r.replaces, out.replaces());
   }
 
   /** The intent as it will be signed: the filled fees and the estimated gas limit. */

@@ -3,12 +3,15 @@ package io.custos.service.sending;
 import io.custos.policy.intent.FeeCaps;
 import io.custos.policy.value.Wei;
 import java.math.BigInteger;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * An approved payload, ready to become a transaction.
+ *
+ * <p>What allowed it is not carried here: the {@link SigningGate} decides its request again when it
+ * is signed and gives the authorization that the {@code transaction.signed} entry records, and it
+ * refuses a payload that is not exactly what its request asked for.
  *
  * @param requestId the request it carries out; one original transaction per request
  * @param walletId the wallet that signs
@@ -18,9 +21,6 @@ import java.util.UUID;
  * @param caps the fee ceilings that were approved with the request, as the policy judged them
  *     ({@link #caps(BigInteger, BigInteger)}); for a replacement, the exact fees
  * @param replaces for a speed-up or cancel, the original request whose nonce it takes, else null
- * @param authorization what allowed it (rule, policy hash, requester, the approvals that counted
- *     with their device signatures), copied into the {@code transaction.signed} audit entry; empty
- *     when the caller sends on its own authority
  */
 public record Outgoing(
     UUID requestId,
@@ -29,13 +29,12 @@ public record Outgoing(
     BigInteger valueWei,
     byte[] data,
     FeeCaps caps,
-    UUID replaces,
-    Map<String, Object> authorization) {
+    UUID replaces) {
 
-  /** A payload that takes the account's next nonce, without a recorded authorization. */
+  /** A payload that takes the account's next nonce (not a replacement). */
   public Outgoing(
       UUID requestId, UUID walletId, String to, BigInteger valueWei, byte[] data, FeeCaps caps) {
-    this(requestId, walletId, to, valueWei, data, caps, null, Map.of());
+    this(requestId, walletId, to, valueWei, data, caps, null);
   }
 
   public Outgoing {
@@ -52,7 +51,6 @@ public record Outgoing(
             || caps.maxPriorityFeePerGas().value().equals(Wei.MAX_UINT256))) {
       throw new IllegalArgumentException("a replacement carries its exact fees");
     }
-    authorization = authorization == null ? Map.of() : Map.copyOf(authorization);
   }
 
   /**

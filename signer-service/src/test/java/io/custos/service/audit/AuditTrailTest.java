@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custos.audit.verify.AuditVerifier;
 import io.custos.audit.verify.VerificationReport;
 import io.custos.audit.verify.VerifierKey;
-import io.custos.policy.intent.FeeCaps;
-import io.custos.service.sending.Outgoing;
-import io.custos.service.sending.Sender;
+import io.custos.service.support.BotTransfers;
 import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;
 import io.custos.testsupport.Anvil;
@@ -39,7 +37,6 @@ class AuditTrailTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Inject Sender sender;
   @Inject Audit audit;
 
   @ConfigProperty(name = "custos.ethereum.node-url")
@@ -96,14 +93,8 @@ class AuditTrailTest {
             as("erin").get("/api/v1/wallets/audited").then().extract().path("wallet.id"));
     Anvil.fund(node, address, BigInteger.TEN.pow(19));
 
-    sender.send(
-        new Outgoing(
-            UUID.randomUUID(),
-            walletId,
-            "0x2222222222222222222222222222222222222222",
-            BigInteger.valueOf(12345),
-            new byte[0],
-            FeeCaps.UNBOUNDED));
+    BotTransfers.submit(
+        "audited", "0x2222222222222222222222222222222222222222", BigInteger.valueOf(12345));
     awaitType(AuditEntryType.TRANSACTION_CONFIRMED.typeName());
 
     as("ivan").post("/api/v1/audit/checkpoint").then().statusCode(200);

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.custos.policy.intent.FeeCaps;
 import io.custos.service.identity.Caller;
+import io.custos.service.support.BotTransfers;
 import io.custos.service.support.RealStack;
 import io.custos.service.support.Tokens;
 import io.custos.service.wallet.WalletService;
@@ -59,7 +59,8 @@ class NonceReconciliationTest {
     reconciler.reconcile();
 
     assertThat(held(w)).isTrue();
-    assertThatThrownBy(() -> sender.send(transfer(w)))
+    Outgoing held = transfer(w);
+    assertThatThrownBy(() -> sender.send(held))
         .isInstanceOf(NonceDivergedException.class)
         .hasMessageContaining("Custos is at 1 but the node counts 2");
     assertThat(count("SELECT count(*) FROM eth_transaction WHERE wallet_id = '" + w.id() + "'"))
@@ -75,7 +76,7 @@ class NonceReconciliationTest {
         .statusCode(200)
         .body("nextNonce", equalTo(2));
     assertThat(held(w)).isFalse();
-    assertThat(sender.send(transfer(w)).nonce()).as("continues after the foreign one").isEqualTo(2);
+    assertThat(sender.send(held).nonce()).as("continues after the foreign one").isEqualTo(2);
     awaitAudit("nonce.resumed");
   }
 
@@ -103,9 +104,10 @@ class NonceReconciliationTest {
         .statusCode(403);
   }
 
+  /** A real request of one wei, allowed at once; the service may be sending it already. */
   private static Outgoing transfer(WalletView w) {
-    return new Outgoing(
-        UUID.randomUUID(), w.id(), VENDOR, BigInteger.ONE, new byte[0], FeeCaps.UNBOUNDED);
+    UUID id = BotTransfers.submit(w.label(), VENDOR, BigInteger.ONE);
+    return BotTransfers.outgoing(id, w.id(), VENDOR, BigInteger.ONE);
   }
 
   /** A transaction from the wallet's address that did not go through Custos. */

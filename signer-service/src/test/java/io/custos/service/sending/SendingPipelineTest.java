@@ -3,8 +3,8 @@ package io.custos.service.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.custos.policy.intent.FeeCaps;
 import io.custos.service.identity.Caller;
+import io.custos.service.support.BotTransfers;
 import io.custos.service.support.Counts;
 import io.custos.service.support.RealStack;
 import io.custos.service.wallet.WalletService;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,9 +51,14 @@ class SendingPipelineTest {
     return w;
   }
 
+  /**
+   * A real request of {@code wei}, allowed at once, and what it asks to sign: the service may be
+   * sending it already, and the sender makes one transaction of it either way.
+   */
   private static Outgoing transfer(WalletView w, long wei) {
-    return new Outgoing(
-        UUID.randomUUID(), w.id(), VENDOR, BigInteger.valueOf(wei), new byte[0], FeeCaps.UNBOUNDED);
+    BigInteger value = BigInteger.valueOf(wei);
+    return BotTransfers.outgoing(
+        BotTransfers.submit(w.label(), VENDOR, value), w.id(), VENDOR, value);
   }
 
   private List<String> states(WalletView w) throws Exception {
