@@ -5,6 +5,7 @@ import io.custos.service.api.ProblemType;
 import io.custos.service.approvers.ApproverKeyView;
 import io.custos.service.approvers.ApproverKeys;
 import io.custos.service.identity.CurrentCaller;
+import io.custos.service.limits.RateLimited;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -55,6 +56,7 @@ public class ApproverKeyResource {
   @Path("keys")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("approver")
+  @RateLimited
   public Response register(KeyRegistrationBody body) {
     if (body == null) {
       throw new ApiException(ProblemType.VALIDATION, "a body with address, typedData, signature");
@@ -68,6 +70,7 @@ public class ApproverKeyResource {
   @POST
   @Path("keys/{address}/revocation")
   @RolesAllowed({"approver", "admin"})
+  @RateLimited
   public Response revoke(@PathParam("address") String address) {
     var id = proposals.proposeRevocation(address, caller.get());
     return Response.accepted(governance.show(id)).build();

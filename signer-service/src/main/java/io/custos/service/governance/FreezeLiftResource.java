@@ -1,6 +1,7 @@
 package io.custos.service.governance;
 
 import io.custos.service.identity.CurrentCaller;
+import io.custos.service.limits.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +33,7 @@ public class FreezeLiftResource {
   /** Proposes lifting the freeze; answers 202 with the governance request. */
   @POST
   @RolesAllowed("admin")
+  @RateLimited
   public Response propose(@PathParam("id") UUID id) {
     return Response.accepted(governance.show(proposals.propose(id, caller.get()))).build();
   }

@@ -3,6 +3,7 @@ package io.custos.service.governance;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
 import io.custos.service.identity.CurrentCaller;
+import io.custos.service.limits.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,6 +50,7 @@ public class GovernanceResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("admin")
+  @RateLimited
   public Response propose(GovernanceProposalBody body) {
     if (body == null || body.kind() == null || !KINDS.contains(body.kind())) {
       throw new ApiException(
@@ -68,6 +70,7 @@ public class GovernanceResource {
   @Path("{id}/approvals")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("admin")
+  @RateLimited
   public GovernanceRequestView judge(@PathParam("id") UUID id, GovernanceVerdictBody body) {
     if (body == null) {
       throw new ApiException(ProblemType.VALIDATION, "verdict must be \"approve\" or \"reject\"");

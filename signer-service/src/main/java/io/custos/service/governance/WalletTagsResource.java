@@ -1,6 +1,7 @@
 package io.custos.service.governance;
 
 import io.custos.service.identity.CurrentCaller;
+import io.custos.service.limits.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -38,6 +39,7 @@ public class WalletTagsResource {
   /** Proposes the tags; answers 202 with the governance request. */
   @PUT
   @RolesAllowed("admin")
+  @RateLimited
   public Response propose(@PathParam("label") String label, Body body) {
     UUID id = proposals.propose(label, body == null ? null : body.tags(), caller.get());
     return Response.accepted(governance.show(id)).build();

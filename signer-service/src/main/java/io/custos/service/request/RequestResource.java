@@ -3,7 +3,7 @@ package io.custos.service.request;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.ProblemType;
 import io.custos.service.identity.CurrentCaller;
-import io.custos.service.limits.CallerRateLimit;
+import io.custos.service.limits.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,7 +36,6 @@ public class RequestResource {
   private final Withdrawal withdrawal;
   private final RequestQueries queries;
   private final CurrentCaller caller;
-  private final CallerRateLimit rateLimit;
 
   RequestResource(
       RequestSubmission submission,
@@ -45,8 +44,7 @@ public class RequestResource {
       ReplacementService replacements,
       Withdrawal withdrawal,
       RequestQueries queries,
-      CurrentCaller caller,
-      CallerRateLimit rateLimit) {
+      CurrentCaller caller) {
     this.submission = submission;
     this.typedData = typedData;
     this.verdicts = verdicts;
@@ -54,16 +52,15 @@ public class RequestResource {
     this.withdrawal = withdrawal;
     this.queries = queries;
     this.caller = caller;
-    this.rateLimit = rateLimit;
   }
 
   /** 201 with the new request; 200 with the earlier one when the key and body were seen before. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("requester")
+  @RateLimited
   public Response submit(@HeaderParam(IDEMPOTENCY_KEY) String key, SubmitBody body, UriInfo uri) {
     var who = caller.get();
-    rateLimit.take(who);
     RequestSubmission.Submitted s = submission.submit(key, body, who);
     RequestView view = queries.show(s.id(), who);
     if (!s.created()) {
@@ -86,9 +83,9 @@ public class RequestResource {
   @Path("{id}/approvals")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("approver")
+  @RateLimited
   public RequestView judge(@PathParam("id") UUID id, ApprovalBody body) {
     var who = caller.get();
-    rateLimit.take(who);
     return queries.show(verdicts.judge(id, body, who), who);
   }
 
@@ -96,6 +93,7 @@ public class RequestResource {
   @POST
   @Path("{id}/withdraw")
   @RolesAllowed("requester")
+  @RateLimited
   public RequestView withdraw(@PathParam("id") UUID id, WithdrawBody body) {
     var who = caller.get();
     return queries.show(withdrawal.withdraw(id, body, who), who);
@@ -107,6 +105,7 @@ public class RequestResource {
   @POST
   @Path("{id}/speed-up")
   @RolesAllowed("operator")
+  @RateLimited
   public Response speedUp(@PathParam("id") UUID id, ReplaceBody body, UriInfo uri) {
     var who = caller.get();
     return created(replacements.speedUp(id, body, who), uri);
@@ -116,6 +115,7 @@ public class RequestResource {
   @POST
   @Path("{id}/cancel")
   @RolesAllowed("operator")
+  @RateLimited
   public Response cancel(@PathParam("id") UUID id, ReplaceBody body, UriInfo uri) {
     var who = caller.get();
     return created(replacements.cancel(id, body, who), uri);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A requester's client (stolen token, runaway bot) fires submissions as fast as it can, to flood
- * the approvers' queue, the database and the policy engine. Past its per-minute allowance each call
- * is refused before anything is stored, and told when to come back.
+ * the approvers' queue, the database and the policy engine; a stolen admin token does the same with
+ * governance proposals. Past its per-minute allowance each call that writes is refused before
+ * anything is stored, and told when to come back.
  */
 @QuarkusTest
 @QuarkusTestResource(RealStack.class)
@@ -48,6 +49,34 @@ class SubmissionFloodAttackTest {
     assertThat(Counts.of(db, "SELECT count(*) FROM tx_request WHERE requester_subject = ?", alice))
         .as("only the allowed submissions are stored")
         .isEqualTo(TightLimits.REQUESTS_PER_MINUTE);
+  }
+
+  @Test
+  void governanceProposalsBeyondTheRateLimitAreRefusedAndNotStored() throws Exception {
+    String wallet = wallet();
+    String heidi = given().auth().oauth2(Tokens.of("heidi")).get("/api/v1/me").path("subject");
+    for (int i = 0; i < TightLimits.REQUESTS_PER_MINUTE; i++) {
+      assertThat(retag(wallet).statusCode()).as("proposal %d", i + 1).isEqualTo(202);
+    }
+
+    Response flood = retag(wallet);
+
+    assertThat(flood.statusCode()).isEqualTo(429);
+    assertThat(flood.jsonPath().getString("type")).isEqualTo("urn:custos:problem:rate-limited");
+    assertThat(
+            Counts.of(
+                db, "SELECT count(*) FROM governance_request WHERE proposer_subject = ?", heidi))
+        .as("only the allowed proposals are stored")
+        .isEqualTo(TightLimits.REQUESTS_PER_MINUTE);
+  }
+
+  private static Response retag(String wallet) {
+    return given()
+        .auth()
+        .oauth2(Tokens.of("heidi"))
+        .contentType("application/json")
+        .body(Map.of("tags", List.of("velocity")))
+        .put("/api/v1/wallets/" + wallet + "/tags");
   }
 
   private static Response submit(String wallet) {
