@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -51,6 +52,12 @@ public class RequestQueries {
       throw RequestMapping.notFound(id);
     }
     return view(r, walletLabels());
+  }
+
+  /** The caller's request made with this idempotency key, if any. */
+  @Transactional
+  public Optional<RequestView> byIdempotencyKey(String key, Caller caller) {
+    return repository.byKey(caller.subject(), key).map(r -> view(r, walletLabels()));
   }
 
   @Transactional

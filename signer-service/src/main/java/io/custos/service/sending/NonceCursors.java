@@ -35,6 +35,18 @@ class NonceCursors {
   /** An account whose cursor is not held. */
   record Account(long chainId, String address) {}
 
+  /** The next nonce of the account's cursor, unlocked; empty before its first transaction. */
+  Optional<Long> next(long chainId, String address) {
+    return Sql.rows(
+            em,
+            "SELECT next_nonce, 0 FROM nonce_cursor WHERE chain_id = ?1 AND address = ?2",
+            chainId,
+            address)
+        .stream()
+        .findFirst()
+        .map(r -> ((Number) r[0]).longValue());
+  }
+
   /** The account's cursor, locked until commit; empty before its first transaction. */
   Optional<Cursor> lock(long chainId, String address) {
     return Sql.rows(
