@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custos.service.api.ApiException;
 import io.custos.service.api.TooManyRequests;
 import io.custos.service.identity.Caller;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,10 +89,10 @@ class TransactionSending {
     if (!caller.hasRole("requester")) {
       throw new RpcError(RpcError.UNAUTHORIZED, "eth_sendTransaction needs the requester role");
     }
-    JsonNode tx = params.path(0);
-    if (params.size() != 1 || !tx.isObject()) {
+    if (params.size() != 1 || !params.get(0).isObject()) {
       throw new RpcError(RpcError.INVALID_PARAMS, "one parameter: the transaction object");
     }
+    ObjectNode tx = withoutNulls((ObjectNode) params.get(0));
     tx.fieldNames()
         .forEachRemaining(
             f -> {
@@ -122,6 +124,21 @@ class TransactionSending {
     } catch (ApiException e) {
       throw refusal(e);
     }
+  }
+
+  /** The object without its null fields: clients (web3j) send absent fields as null. */
+  private static ObjectNode withoutNulls(ObjectNode tx) {
+    ObjectNode copy = tx.deepCopy();
+    List<String> nulls = new ArrayList<>();
+    copy.properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isNull()) {
+                nulls.add(e.getKey());
+              }
+            });
+    copy.remove(nulls);
+    return copy;
   }
 
   private static void checkChain(JsonNode tx, WalletView wallet) {

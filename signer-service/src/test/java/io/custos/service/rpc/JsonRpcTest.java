@@ -24,6 +24,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.ClientTransactionManager;
 
 /**
  * {@code POST /rpc} with real clients: Foundry's {@code cast} sends a transfer the policy allows at
@@ -154,6 +158,40 @@ class JsonRpcTest {
     JsonNode sent = send(Tokens.of("alice"), tx);
     assertThat(sent.path("result").asText()).matches("0x[0-9a-f]{64}");
     assertThat(signedFrom(from)).isEqualTo(1);
+  }
+
+  @Test
+  void web3jsClientTransactionManagerWaitsForTheApprovalsThenGetsTheHash() throws Exception {
+    String from = wallet("treasury");
+    HttpService http = new HttpService(rpc.toString());
+    http.addHeader("Authorization", "Bearer " + Tokens.of("alice"));
+    Web3j web3 = Web3j.build(http);
+    try {
+      ClientTransactionManager manager = new ClientTransactionManager(web3, from);
+      long chainId = web3.ethChainId().send().getChainId().longValueExact();
+      BigInteger priority = BigInteger.valueOf(1_000_000_000L);
+      BigInteger maxFee = BigInteger.valueOf(50_000_000_000L);
+      BigInteger gas = BigInteger.valueOf(21_000);
+      BigInteger value = BigInteger.valueOf(2_000);
+
+      EthSendTransaction first =
+          manager.sendEIP1559Transaction(
+              chainId, priority, maxFee, gas, VENDOR, "0x", value, false);
+      assertThat(first.hasError()).isTrue();
+      assertThat(first.getError().getCode()).isEqualTo(RpcError.PENDING_APPROVAL);
+      String requestId = JSON.readTree(first.getError().getData()).path("requestId").asText();
+      DeviceKeys.verdict("bob", requestId, "approve").then().statusCode(200);
+      DeviceKeys.verdict("dave", requestId, "approve").then().statusCode(200);
+
+      EthSendTransaction sent =
+          manager.sendEIP1559Transaction(
+              chainId, priority, maxFee, gas, VENDOR, "0x", value, false);
+      assertThat(sent.hasError()).as("%s", sent.getError()).isFalse();
+      assertThat(sent.getTransactionHash()).matches("0x[0-9a-f]{64}");
+      assertThat(signedFrom(from)).isEqualTo(1);
+    } finally {
+      web3.shutdown();
+    }
   }
 
   @Test
