@@ -223,7 +223,7 @@ class CliTest {
         "--client-id",
         "staking-bot",
         "--client-secret-file",
-        secretFile("bot", "staking-bot-demo-secret").toString());
+        secretFile("bot", KeycloakServer.shared().stakingBotSecret()).toString());
     JsonNode me = ok("bot", "whoami", "--json").json();
     assertThat(me.path("serviceAccount").asBoolean()).isTrue();
     assertThat(me.path("roles").toString()).contains("requester");
@@ -373,7 +373,7 @@ class CliTest {
         "--client-id",
         "staking-bot",
         "--client-secret-file",
-        secretFile("bot", "staking-bot-demo-secret").toString());
+        secretFile("bot", KeycloakServer.shared().stakingBotSecret()).toString());
     JsonNode r =
         ok("bot", "tx", "submit", "--wallet", label, "--to", VENDOR, "--value", "0.5eth", "--json")
             .json();
