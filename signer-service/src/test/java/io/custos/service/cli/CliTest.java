@@ -589,7 +589,17 @@ class CliTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    Run down = cli("alice", "whoami", "--server", "http://127.0.0.1:" + closed);
+    String nowhere = "http://127.0.0.1:" + closed;
+    ok(
+        "alice",
+        "login",
+        "--server",
+        nowhere,
+        "--user",
+        "alice",
+        "--password-file",
+        secretFile("alice", "alice-demo").toString());
+    Run down = cli("alice", "whoami", "--server", nowhere);
     assertThat(down.exit()).as(down.toString()).isEqualTo(3);
     assertThat(down.err()).contains("Cannot reach the Custos server").contains(":" + closed);
   }
