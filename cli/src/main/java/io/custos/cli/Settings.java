@@ -46,12 +46,10 @@ public record Settings(URI server, URI issuer, Path configDir, Path caFile, bool
             uri(env.variable("CUSTOS_ISSUER")),
             cached == null ? null : uri(cached.issuer()),
             DEFAULT_ISSUER);
-    Path caFile =
-        options.caFile != null
-            ? options.caFile
-            : env.variable("CUSTOS_CA_FILE") == null
-                ? null
-                : Path.of(env.variable("CUSTOS_CA_FILE"));
+    Path caFile = options.caFile;
+    if (caFile == null && env.variable("CUSTOS_CA_FILE") != null) {
+      caFile = Path.of(env.variable("CUSTOS_CA_FILE"));
+    }
     return new Settings(
         trim(server), trim(issuer), configDir(options, env), caFile, options.insecure);
   }
