@@ -116,6 +116,6 @@ bench_service() { # [--requests N] [--concurrency C] [--wallets W] [--samples FI
     -Dcustos.bench.service="$SERVICE_URL" -Dcustos.bench.management="$MANAGEMENT_URL" -Dcustos.bench.issuer="$KEYCLOAK_URL/realms/custos" \
     -Dcustos.bench.node="$ANVIL_URL" -Dcustos.bench.softhsm-dir="$STATE_DIR/softhsm" \
     -Dcustos.bench.pkcs11-module="$(softhsm_module)" -Dcustos.bench.token-label=custos-demo \
-    -Dcustos.bench.service-pid-file="$(pid_file signer-service)" \
+    -Dcustos.bench.service-pid-file="$(pid_file signer-service)" -Dcustos.bench.bot-secret-file="$STAKING_BOT_SECRET_FILE" \
     io.custos.devstack.bench.HttpBench "$@"
 }

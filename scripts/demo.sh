@@ -32,7 +32,7 @@ cli_as() { # $1 = demo user or staking-bot, rest = CLI command
 
 login_as() { # $1 = demo user or staking-bot
   if [[ "$1" == staking-bot ]]; then
-    CUSTOS_CLIENT_SECRET=staking-bot-demo-secret cli_as staking-bot login --client-id staking-bot >/dev/null
+    CUSTOS_CLIENT_SECRET="$(cat "$STAKING_BOT_SECRET_FILE")" cli_as staking-bot login --client-id staking-bot >/dev/null
   else
     CUSTOS_PASSWORD="$1-demo" cli_as "$1" login --user "$1" >/dev/null
   fi
@@ -197,6 +197,7 @@ cmd_demo() {
   step "the stack is running"
   cmd_status
   say "demo users: alice bob carol dave erin frank grace heidi ivan nora oscar, password <name>-demo;" \
-    "service account staking-bot / staking-bot-demo-secret. Try: ./custos login --user alice; ./custos tx list." \
+    "service account staking-bot, its secret in $STAKING_BOT_SECRET_FILE." \
+    "Try: ./custos login --user alice; ./custos tx list." \
     "Stop everything with ./custos down."
 }

@@ -22,7 +22,8 @@
 #   <hash>      the last 32-byte hex value printed (a transaction hash)
 #   <calldata>  the "calldata" of the last JSON printed
 # and what a reader types at a prompt comes from the environment variables the CLI reads instead:
-# `login --user NAME` gets CUSTOS_PASSWORD=NAME-demo, a service account CUSTOS_CLIENT_SECRET, keystores
+# `login --user NAME` gets CUSTOS_PASSWORD=NAME-demo, a service account CUSTOS_CLIENT_SECRET (the secret
+# ./custos up generated, from the stack's staking-bot.secret), keystores
 # CUSTOS_KEYSTORE_PASSWORD; a signature's "sign?" question is answered by adding --yes. `~/` is a
 # scratch directory, so the reader's home is left alone.
 #
@@ -113,7 +114,8 @@ check_block() { # $1 = block file, $2 = where
 
 # ---------------------------------------------------------------------------------------------------
 # Run blocks.
-export NO_COLOR=1 CUSTOS_KEYSTORE_PASSWORD="docs-check-keystore" CUSTOS_CLIENT_SECRET="staking-bot-demo-secret"
+CUSTOS_CLIENT_SECRET="$(cat "${CUSTOS_STATE_DIR:-.custos}/staking-bot.secret" 2>/dev/null || true)"
+export NO_COLOR=1 CUSTOS_KEYSTORE_PASSWORD="docs-check-keystore" CUSTOS_CLIENT_SECRET
 export CUSTOS_CONFIG_DIR="$scratch/config"
 last_id="" last_address="" last_hash="" last_calldata=""
 

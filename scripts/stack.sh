@@ -14,6 +14,7 @@ SERVICE_URL="http://127.0.0.1:$SERVICE_PORT"
 MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
 KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/custos"
+STAKING_BOT_SECRET_FILE="$STATE_DIR/staking-bot.secret" # the demo service account's, made per install
 COMPONENTS=(postgres anvil keycloak signer-service) # start order; stopped in reverse
 
 pid_file() { echo "$STATE_DIR/pids/$1.pid"; }
@@ -96,10 +97,13 @@ start_keycloak() {
   local home
   home="$(keycloak_home)"
   mkdir -p "$home/data/import"
-  cp "$ROOT/deploy/keycloak/custos-realm.json" "$home/data/import/"
+  # The demo realm: the production template plus deploy/keycloak/demo-overlay.json (the demo people,
+  # with fixed ids so subjects are stable, and staking-bot), imported at every start. staking-bot's
+  # secret is made once per install in $STAKING_BOT_SECRET_FILE (0600); the realm file holding it too.
+  "$JAVA_HOME/bin/java" -cp "$(stack_classpath)" io.custos.testsupport.DemoRealm \
+    "$STAKING_BOT_SECRET_FILE" "$home/data/import/custos-realm.json" "$ROOT"
   # Same build options as the tests' Keycloak (--db=dev-mem --cache=local), so neither forces a rebuild.
-  # The realm (with fixed user ids, so subjects are stable) is imported at every start. The bootstrap
-  # admin's password stays in the state dir (0600).
+  # The bootstrap admin's password stays in the state dir (0600).
   local admin_pw_file="$STATE_DIR/keycloak-admin-password"
   [[ -f "$admin_pw_file" ]] || (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$admin_pw_file")
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(cat "$admin_pw_file")" \
@@ -191,7 +195,7 @@ component_detail() { # what else an operator needs to reach the component
   case "$1" in
     postgres) echo "data $STATE_DIR/postgres" ;;
     anvil) echo "chain id $CHAIN_ID, state $STATE_DIR/anvil/state.json" ;;
-    keycloak) echo "admin console $KEYCLOAK_URL/admin" ;;
+    keycloak) echo "admin console $KEYCLOAK_URL/admin, staking-bot secret in $STAKING_BOT_SECRET_FILE" ;;
     signer-service) echo "health, metrics, OpenAPI $MANAGEMENT_URL/q/{health,metrics,openapi}, SOFTHSM2_CONF=$STATE_DIR/softhsm/softhsm2.conf (token custos-demo)" ;;
   esac
 }

@@ -1,10 +1,13 @@
 package io.custos.cli;
 
 import io.custos.cli.auth.AccessTokens;
+import io.custos.cli.auth.Oidc;
 import io.custos.cli.auth.Session;
 import io.custos.cli.auth.SessionStore;
 import io.custos.cli.http.Api;
+import io.custos.cli.http.Transport;
 import io.custos.cli.output.Out;
+import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -43,12 +46,25 @@ public abstract class CliCommand implements Callable<Integer> {
     return new SessionStore(Settings.configDir(options(), environment()));
   }
 
+  /** Where to talk to; refuses plain http to another machine unless {@code --insecure}. */
   protected Settings settings() {
     if (settings == null) {
       Session cached = sessions().load().orElse(null);
-      settings = Settings.resolve(options(), environment(), cached);
+      Settings s = Settings.resolve(options(), environment(), cached);
+      Transport.requireTls(s.server(), "the Custos server", s.insecure());
+      Transport.requireTls(s.issuer(), "the identity provider", s.insecure());
+      settings = s;
     }
     return settings;
+  }
+
+  protected Transport transport() {
+    return Transport.trusting(settings().caFile());
+  }
+
+  /** The identity provider at {@code issuer}, reached with this command's TLS trust. */
+  protected Oidc oidc(URI issuer) {
+    return new Oidc(transport(), issuer);
   }
 
   protected Out out() {
@@ -64,11 +80,16 @@ public abstract class CliCommand implements Callable<Integer> {
     return out;
   }
 
-  /** The REST API as the logged-in user. */
+  /** The REST API as the logged-in user, whose login must be for this server and issuer. */
   protected Api api() {
     var tokens =
-        new AccessTokens(sessions(), environment().variable("CUSTOS_CLIENT_SECRET"), clock());
-    return new Api(settings().server(), tokens);
+        new AccessTokens(
+            sessions(),
+            oidc(settings().issuer()),
+            settings().server(),
+            environment().variable("CUSTOS_CLIENT_SECRET"),
+            clock());
+    return new Api(transport(), settings().server(), tokens);
   }
 
   protected ParameterException usage(String message) {

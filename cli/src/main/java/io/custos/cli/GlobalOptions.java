@@ -29,6 +29,19 @@ public final class GlobalOptions {
       description = "where the login is cached (env CUSTOS_CONFIG_DIR; default ~/.config/custos)")
   Path configDir;
 
+  @Option(
+      names = "--ca-file",
+      paramLabel = "FILE",
+      description =
+          "trust only these CA certificates (PEM) for https (env CUSTOS_CA_FILE; default: the"
+              + " JDK's trust store)")
+  Path caFile;
+
+  @Option(
+      names = "--insecure",
+      description = "allow plain http to a host other than this machine (tokens in clear)")
+  boolean insecure;
+
   @Option(names = "--json", description = "print JSON with the REST API's field names")
   boolean json;
 
@@ -44,6 +57,8 @@ public final class GlobalOptions {
     g.server = server != null ? server : outer.server;
     g.issuer = issuer != null ? issuer : outer.issuer;
     g.configDir = configDir != null ? configDir : outer.configDir;
+    g.caFile = caFile != null ? caFile : outer.caFile;
+    g.insecure = insecure || outer.insecure;
     g.json = json || outer.json;
     g.wei = wei || outer.wei;
     g.noColor = noColor || outer.noColor;

@@ -11,8 +11,10 @@ import java.nio.file.Path;
  * @param server the Custos server's root URL
  * @param issuer the Keycloak realm's issuer URL
  * @param configDir where the login is cached
+ * @param caFile the CA certificates trusted for https, or null for the JDK's trust store
+ * @param insecure true when plain http to another machine was allowed ({@code --insecure})
  */
-public record Settings(URI server, URI issuer, Path configDir) {
+public record Settings(URI server, URI issuer, Path configDir, Path caFile, boolean insecure) {
 
   public static final URI DEFAULT_SERVER = URI.create("http://127.0.0.1:8080");
   public static final URI DEFAULT_ISSUER = URI.create("http://127.0.0.1:8180/realms/custos");
@@ -44,7 +46,12 @@ public record Settings(URI server, URI issuer, Path configDir) {
             uri(env.variable("CUSTOS_ISSUER")),
             cached == null ? null : uri(cached.issuer()),
             DEFAULT_ISSUER);
-    return new Settings(trim(server), trim(issuer), configDir(options, env));
+    Path caFile = options.caFile;
+    if (caFile == null && env.variable("CUSTOS_CA_FILE") != null) {
+      caFile = Path.of(env.variable("CUSTOS_CA_FILE"));
+    }
+    return new Settings(
+        trim(server), trim(issuer), configDir(options, env), caFile, options.insecure);
   }
 
   private static URI uri(String s) {

@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * A real Keycloak (the {@code keycloak-quarkus-dist} that ./custos setup unpacks into {@code
- * .tools/}), started once per JVM in dev mode with an in-memory database, with Custos' realm
- * imported through the admin API. Stopped by a shutdown hook.
+ * .tools/}), started once per JVM in dev mode with an in-memory database, with the {@link
+ * DemoRealm} imported through the admin API: the demo's people, and a {@code staking-bot} secret
+ * chosen for this JVM. Stopped by a shutdown hook.
  */
 public final class KeycloakServer {
 
@@ -40,6 +41,7 @@ public final class KeycloakServer {
   private final URI baseUrl;
   private final Path logFile;
   private final String adminPassword;
+  private final String stakingBotSecret = DemoRealm.newSecret();
 
   private KeycloakServer(Process process, URI baseUrl, Path logFile, String adminPassword) {
     this.process = process;
@@ -102,6 +104,16 @@ public final class KeycloakServer {
                 "password", adminPassword))
         .get("access_token")
         .asText();
+  }
+
+  /** The secret of the demo realm's {@code staking-bot} service account, chosen for this JVM. */
+  public String stakingBotSecret() {
+    return stakingBotSecret;
+  }
+
+  /** An access token of the demo realm's {@code staking-bot}, by the client-credentials grant. */
+  public String stakingBotToken() {
+    return clientCredentialsToken(DemoRealm.BOT, stakingBotSecret);
   }
 
   /** An access token for a service account, by the client-credentials grant. */
@@ -192,8 +204,8 @@ public final class KeycloakServer {
         () -> Tools.tail(logFile, 30));
   }
 
-  private void importRealm() throws IOException {
-    String realm = Files.readString(Tools.rootDir().resolve("deploy/keycloak/custos-realm.json"));
+  private void importRealm() {
+    String realm = DemoRealm.json(Tools.rootDir(), stakingBotSecret);
     HttpRequest req =
         HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms"))
             .header("Authorization", "Bearer " + adminToken())

@@ -35,8 +35,7 @@ class KeycloakSmokeTest {
 
   @Test
   void issuesAServiceAccountTokenByClientCredentials(KeycloakServer keycloak) throws Exception {
-    JsonNode claims =
-        claims(keycloak.clientCredentialsToken("staking-bot", "staking-bot-demo-secret"));
+    JsonNode claims = claims(keycloak.stakingBotToken());
 
     assertThat(claims.get("azp").asText()).isEqualTo("staking-bot");
     assertThat(claims.get("preferred_username").asText()).isEqualTo("service-account-staking-bot");

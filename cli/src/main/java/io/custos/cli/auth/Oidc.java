@@ -5,6 +5,7 @@ import io.custos.cli.CliException;
 import io.custos.cli.ExitCodes;
 import io.custos.cli.http.Forms;
 import io.custos.cli.http.Json;
+import io.custos.cli.http.Transport;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,9 +19,11 @@ public final class Oidc {
   /** The realm's public client for people. */
   public static final String CLI_CLIENT = "custos-cli";
 
+  private final Transport transport;
   private final URI issuer;
 
-  public Oidc(URI issuer) {
+  public Oidc(Transport transport, URI issuer) {
+    this.transport = transport;
     this.issuer = issuer;
   }
 
@@ -60,11 +63,11 @@ public final class Oidc {
     Map<String, String> form = new HashMap<>();
     form.put("client_id", clientId);
     form.put("refresh_token", refreshToken);
-    return Forms.post(endpoint("logout"), form).status() < 300;
+    return Forms.post(transport, endpoint("logout"), form).status() < 300;
   }
 
   private Tokens grant(Map<String, String> form) {
-    Forms.Reply reply = Forms.post(endpoint("token"), form);
+    Forms.Reply reply = Forms.post(transport, endpoint("token"), form);
     JsonNode json = reply.json();
     if (reply.status() >= 500) {
       throw new CliException(

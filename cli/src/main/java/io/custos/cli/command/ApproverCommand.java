@@ -5,6 +5,7 @@ import io.custos.cli.CliCommand;
 import io.custos.cli.CommandGroup;
 import io.custos.cli.ExitCodes;
 import io.custos.cli.http.Api;
+import io.custos.cli.keys.DomainPins;
 import io.custos.cli.keys.Review;
 import io.custos.cli.keys.TypedDataReview;
 import io.custos.cli.output.Table;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       ApproverCommand.Register.class,
       ApproverCommand.ListKeys.class,
-      ApproverCommand.Revoke.class
+      ApproverCommand.Revoke.class,
+      ApproverCommand.ForgetDomain.class
     })
 public final class ApproverCommand extends CommandGroup {
 
@@ -110,6 +112,27 @@ public final class ApproverCommand extends CommandGroup {
       } else {
         out().line("revocation of " + address + " submitted for governance");
         GovernanceCommand.print(out(), g);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "forget-domain",
+      description =
+          "Drop the EIP-712 domain pinned for the server (chain id, contract, salt) on your first"
+              + " approval; the next approval pins the server's domain again. Only when the"
+              + " deployment really moved.")
+  static final class ForgetDomain extends CliCommand {
+
+    @Override
+    public Integer call() {
+      String server = settings().server().toString();
+      boolean forgotten = new DomainPins(settings().configDir()).forget(server);
+      if (out().json()) {
+        out().json(Map.of("server", server, "forgotten", forgotten));
+      } else {
+        out().line(forgotten ? "forgot the domain of " + server : "no domain pinned for " + server);
       }
       return ExitCodes.OK;
     }

@@ -56,7 +56,7 @@ public final class LoginCommand extends CliCommand {
       throw usage("give either --user (a person) or --client-id (a service account), not both");
     }
     Settings s = settings();
-    Oidc oidc = new Oidc(s.issuer());
+    Oidc oidc = oidc(s.issuer());
     Instant now = clock().instant();
     Session session;
     if (clientId != null) {

@@ -3,7 +3,6 @@ package io.custos.cli.command;
 import io.custos.cli.CliCommand;
 import io.custos.cli.CliException;
 import io.custos.cli.ExitCodes;
-import io.custos.cli.auth.Oidc;
 import io.custos.cli.auth.Session;
 import java.net.URI;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class LogoutCommand extends CliCommand {
     Session s = cached.get();
     if (s.refreshToken() != null) {
       try {
-        new Oidc(URI.create(s.issuer())).logout(s.clientId(), s.refreshToken());
+        oidc(URI.create(s.issuer())).logout(s.clientId(), s.refreshToken());
       } catch (CliException e) {
         // The local token goes regardless; the Keycloak session then ends when it times out.
         out().note("note: could not end the session at Keycloak (" + e.detail() + ")");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.custos.cli.CliCommand;
 import io.custos.cli.ExitCodes;
 import io.custos.cli.http.Api;
+import io.custos.cli.keys.DomainPins;
 import io.custos.cli.keys.Review;
 import io.custos.cli.keys.TypedDataReview;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * A device-signed verdict: fetch the request and the EIP-712 {@code Approval} the server wants
- * signed, check one against the other, sign with the approver's keystore, post both.
+ * signed, check one against the other and its domain against the one pinned for the server ({@link
+ * DomainPins}), sign with the approver's keystore, post both.
  */
 abstract class TxVerdict extends CliCommand {
 
@@ -51,6 +53,9 @@ abstract class TxVerdict extends CliCommand {
             typedData, Text.at(offer, "digest"), request, verdict(), clock().instant());
     DeviceSigning.show(out(), "You are about to " + verdict() + " request " + id + ":", review);
     DeviceSigning.refuseIfBad(review);
+    DomainPins pins = new DomainPins(settings().configDir());
+    String server = settings().server().toString();
+    pins.requirePinnedOrNew(server, typedData.path("domain"));
     Credentials key = DeviceSigning.key(keystore, passwordFile, environment());
     DeviceSigning.confirm(
         environment(), yes, "Sign this " + verdict() + " with " + key.getAddress() + "?");
@@ -59,6 +64,9 @@ abstract class TxVerdict extends CliCommand {
     body.put("comment", comment());
     body.put("typedData", typedData);
     body.put("signature", DeviceSigning.sign(review, key));
+    if (pins.pinIfNew(server, typedData.path("domain"))) {
+      out().note("pinned this server's EIP-712 domain in " + pins.file());
+    }
     JsonNode after = api.post(path + "/approvals", body);
     if (out().json()) {
       out().json(after);

@@ -23,17 +23,17 @@ import java.util.stream.Stream;
 public final class Api {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
+  private final HttpClient http;
   private final URI server;
   private final Supplier<String> accessToken;
 
   /**
+   * @param transport TLS and its trust
    * @param server the service's root URL, e.g. {@code http://127.0.0.1:8080}
    * @param accessToken asked before every call, so that an expired token is refreshed in time
    */
-  public Api(URI server, Supplier<String> accessToken) {
+  public Api(Transport transport, URI server, Supplier<String> accessToken) {
+    this.http = transport.http();
     this.server = server;
     this.accessToken = accessToken;
   }
@@ -124,7 +124,7 @@ public final class Api {
 
   private <T> HttpResponse<T> call(HttpRequest req, HttpResponse.BodyHandler<T> handler) {
     try {
-      return HTTP.send(req, handler);
+      return http.send(req, handler);
     } catch (IOException e) {
       throw Unreachable.of("the Custos server", server, e);
     } catch (InterruptedException e) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +14,13 @@ import java.util.stream.Collectors;
 /** Form posts to the identity provider (OAuth 2.0 token and logout endpoints). */
 public final class Forms {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
   private Forms() {}
 
   /**
    * Posts the form and returns status and JSON body (null when the body is not JSON). Unreachable
    * is exit 3 naming Keycloak.
    */
-  public static Reply post(URI url, Map<String, String> form) {
+  public static Reply post(Transport transport, URI url, Map<String, String> form) {
     String body =
         form.entrySet().stream()
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
@@ -37,7 +33,7 @@ public final class Forms {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     try {
-      HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> res = transport.http().send(req, HttpResponse.BodyHandlers.ofString());
       JsonNode json;
       try {
         json = Json.parse(res.body());

@@ -9,6 +9,7 @@ import io.custos.cli.FakeServer;
 import io.custos.cli.http.Json;
 import io.custos.cli.keys.Keystores;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -183,6 +184,46 @@ class DeviceSignedCommandsTest {
     assertThat(r.err()).contains("Refusing to sign").contains("value is 50000000000000000000");
     assertThat(r.out()).contains("DIFFERS");
     assertThat(posted("/api/v1/requests/" + ID + "/approvals")).isNull();
+  }
+
+  private CliRun approve() {
+    return cli(
+        "--server", server.url(), "tx", "approve", ID, "--keystore", keystore.toString(), "--yes");
+  }
+
+  /** The same offer under another chain id, its digest recomputed as a consistent server would. */
+  private static String onChain(String offer, long chainId) throws Exception {
+    String td =
+        Json.parse(offer).path("typedData").toString().replace("31337", Long.toString(chainId));
+    return "{\"typedData\":%s,\"digest\":\"%s\"}".formatted(td, digest(td));
+  }
+
+  @Test
+  void theFirstApprovalPinsTheDomainAndForgetDomainDropsThePin() throws Exception {
+    String offer = approvalOffer("5000000000000000000");
+    server
+        .json("GET /api/v1/requests/" + ID, 200, request("PENDING_APPROVAL"))
+        .json("GET /api/v1/requests/" + ID + "/typed-data?verdict=approve", 200, offer)
+        .json("POST /api/v1/requests/" + ID + "/approvals", 200, request("PENDING_APPROVAL"));
+    assertThat(approve().exit()).isZero();
+    assertThat(Files.readString(tmp.resolve("cfg/domains.json")))
+        .contains(server.url())
+        .contains("31337");
+
+    server.json(
+        "GET /api/v1/requests/" + ID + "/typed-data?verdict=approve", 200, onChain(offer, 1));
+    server.calls().clear();
+    CliRun moved = approve();
+    assertThat(moved.exit()).as(moved.toString()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(moved.err()).contains("EIP-712 domain").contains("forget-domain");
+    assertThat(posted("/api/v1/requests/" + ID + "/approvals")).isNull();
+
+    CliRun forget = cli("--server", server.url(), "approver", "forget-domain");
+    assertThat(forget.exit()).as(forget.toString()).isZero();
+    assertThat(forget.out()).contains("forgot the domain of " + server.url());
+    assertThat(approve().exit()).isZero();
+    JsonNode pins = Json.parse(Files.readString(tmp.resolve("cfg/domains.json")));
+    assertThat(pins.path(server.url()).path("chainId").asLong()).isEqualTo(1);
   }
 
   @Test

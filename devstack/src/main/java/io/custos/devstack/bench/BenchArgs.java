@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param node the anvil devnet
  * @param softHsmDir the stack's SoftHSM2 directory (softhsm2.conf, user.pin)
  * @param pkcs11Module the SoftHSM2 library
+ * @param botSecretFile the file ./custos up keeps the demo staking-bot's secret in
  * @param samples where to write the open loop's samples as CSV, or null
  */
 record BenchArgs(
@@ -27,6 +28,7 @@ record BenchArgs(
     URI node,
     Path softHsmDir,
     Path pkcs11Module,
+    Path botSecretFile,
     Path samples) {
 
   BenchArgs {
@@ -74,6 +76,7 @@ record BenchArgs(
         URI.create(property("custos.bench.node", "http://127.0.0.1:8545")),
         Path.of(property("custos.bench.softhsm-dir", ".custos/softhsm")),
         Path.of(property("custos.bench.pkcs11-module", "/usr/lib/softhsm/libsofthsm2.so")),
+        Path.of(property("custos.bench.bot-secret-file", ".custos/staking-bot.secret")),
         samples);
   }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -84,8 +85,9 @@ final class CustosApi {
     if (Duration.between(botTokenAt, Instant.now()).compareTo(TOKEN_REUSE) > 0) {
       botToken =
           token(
-              "grant_type=client_credentials&client_id=staking-bot"
-                  + "&client_secret=staking-bot-demo-secret");
+              "grant_type=client_credentials&client_id=staking-bot&client_secret="
+                  + URLEncoder.encode(
+                      Files.readString(args.botSecretFile()).strip(), StandardCharsets.UTF_8));
       botTokenAt = Instant.now();
     }
     return botToken;

@@ -198,7 +198,7 @@ class CliTest {
         "--client-id",
         "staking-bot",
         "--client-secret-file",
-        secretFile("bot", "staking-bot-demo-secret").toString());
+        secretFile("bot", KeycloakServer.shared().stakingBotSecret()).toString());
     JsonNode me = ok("bot", "whoami", "--json").json();
     assertThat(me.path("serviceAccount").asBoolean()).isTrue();
     assertThat(me.path("roles").toString()).contains("requester");
@@ -348,7 +348,7 @@ class CliTest {
         "--client-id",
         "staking-bot",
         "--client-secret-file",
-        secretFile("bot", "staking-bot-demo-secret").toString());
+        secretFile("bot", KeycloakServer.shared().stakingBotSecret()).toString());
     JsonNode r =
         ok("bot", "tx", "submit", "--wallet", label, "--to", VENDOR, "--value", "0.5eth", "--json")
             .json();
@@ -561,7 +561,17 @@ class CliTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    Run down = cli("alice", "whoami", "--server", "http://127.0.0.1:" + closed);
+    String nowhere = "http://127.0.0.1:" + closed;
+    ok(
+        "alice",
+        "login",
+        "--server",
+        nowhere,
+        "--user",
+        "alice",
+        "--password-file",
+        secretFile("alice", "alice-demo").toString());
+    Run down = cli("alice", "whoami", "--server", nowhere);
     assertThat(down.exit()).as(down.toString()).isEqualTo(3);
     assertThat(down.err()).contains("Cannot reach the Custos server").contains(":" + closed);
   }

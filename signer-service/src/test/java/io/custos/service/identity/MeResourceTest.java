@@ -54,8 +54,7 @@ class MeResourceTest {
 
   @Test
   void recognisesTheStakingBotAsAServiceAccount() {
-    String token =
-        KeycloakServer.shared().clientCredentialsToken("staking-bot", "staking-bot-demo-secret");
+    String token = KeycloakServer.shared().stakingBotToken();
     given()
         .auth()
         .oauth2(token)

@@ -14,6 +14,6 @@ public final class Tokens {
 
   /** The staking bot's client-credentials token. */
   public static String stakingBot() {
-    return KeycloakServer.shared().clientCredentialsToken("staking-bot", "staking-bot-demo-secret");
+    return KeycloakServer.shared().stakingBotToken();
   }
 }
