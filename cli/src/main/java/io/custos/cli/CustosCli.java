@@ -2,6 +2,7 @@ package io.custos.cli;
 
 import io.custos.cli.command.ApproverCommand;
 import io.custos.cli.command.AuditCommand;
+import io.custos.cli.command.FreezeCommand;
 import io.custos.cli.command.GovernanceCommand;
 import io.custos.cli.command.KeystoreCommand;
 import io.custos.cli.command.LoginCommand;
@@ -39,7 +40,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       KeystoreCommand.class,
       PolicyCommand.class,
       AuditCommand.class,
-      GovernanceCommand.class
+      GovernanceCommand.class,
+      FreezeCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

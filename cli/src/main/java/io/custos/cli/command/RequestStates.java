@@ -6,10 +6,12 @@ import java.util.Set;
 final class RequestStates {
 
   /** States a request does not leave. */
-  static final Set<String> FINAL = Set.of("CONFIRMED", "FAILED", "DENIED", "REJECTED", "EXPIRED");
+  static final Set<String> FINAL =
+      Set.of("CONFIRMED", "FAILED", "DENIED", "REJECTED", "EXPIRED", "WITHDRAWN", "REPLACED");
 
   /** Final states in which nothing was (or will be) carried out: exit 1. */
-  static final Set<String> REFUSED = Set.of("FAILED", "DENIED", "REJECTED", "EXPIRED");
+  static final Set<String> REFUSED =
+      Set.of("FAILED", "DENIED", "REJECTED", "EXPIRED", "WITHDRAWN", "REPLACED");
 
   private RequestStates() {}
 

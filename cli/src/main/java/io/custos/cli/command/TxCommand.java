@@ -3,7 +3,7 @@ package io.custos.cli.command;
 import io.custos.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
-/** Transaction requests: submit, read, give verdicts, replace, follow. */
+/** Transaction requests: submit, read, give verdicts, replace, withdraw, follow. */
 @Command(
     name = "tx",
     description = "Submit, read, approve and follow transaction requests.",
@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       TxVerdict.Reject.class,
       TxReplace.SpeedUp.class,
       TxReplace.Cancel.class,
+      TxWithdraw.class,
       TxWatch.class
     })
 public final class TxCommand extends CommandGroup {}
