@@ -146,6 +146,24 @@ demo_staking_deposit() {
     "deposit contract emitted DepositEvent (topic $topic)"
 }
 
+demo_json_rpc() {
+  step "the staking bot uses Foundry's cast through Custos' JSON-RPC endpoint: the same policy decides"
+  local cast="$TOOLS_DIR/node_modules/$CAST_PKG/bin/cast" ops token sent hash from
+  ensure_wallet operations operations
+  ops="$(cli_as erin wallet show operations --json | jq -r .wallet.address)"
+  # A client-credentials token, as a bot gets one; passed as a header, never printed.
+  token="$(curl -fsS -d grant_type=client_credentials -d client_id=staking-bot \
+    --data-urlencode "client_secret@$STAKING_BOT_SECRET_FILE" \
+    "$KEYCLOAK_URL/realms/custos/protocol/openid-connect/token" | jq -r .access_token)"
+  sent="$("$cast" send --unlocked --from "$ops" --rpc-url "$SERVICE_URL/rpc" \
+    --rpc-headers "Authorization: Bearer $token" --value 0.01ether "$WITHDRAWAL_ADDRESS" --json)" ||
+    die "cast send through /rpc failed"
+  hash="$(jq -r .transactionHash <<<"$sent")"
+  from="$("$cast" tx "$hash" from --rpc-url "$ANVIL_URL")"
+  [[ "${from,,}" == "${ops,,}" ]] || die "the JSON-RPC transfer came from $from, not the operations wallet"
+  say "cast send --unlocked --from $ops --rpc-url $SERVICE_URL/rpc: mined as $hash, from the HSM wallet"
+}
+
 demo_denied_payout() {
   step "a payout to an address in no list is denied, with the policy's explanation; nothing is signed"
   if cli_as alice tx submit --wallet treasury --to 0x3333333333333333333333333333333333333333 --value 1eth \
@@ -191,6 +209,7 @@ cmd_demo() {
 
   demo_payout
   demo_staking_deposit
+  demo_json_rpc
   demo_denied_payout
   demo_audit "$PAYOUT_ID"
 
