@@ -215,7 +215,7 @@ cmd_demo() {
 
   step "the stack is running"
   cmd_status
-  say "demo users: alice bob carol dave erin frank grace heidi ivan nora oscar, password <name>-demo;" \
+  say "demo users: alice bob carol dave erin frank grace gwen heidi ivan nora oscar, password <name>-demo;" \
     "service account staking-bot, its secret in $STAKING_BOT_SECRET_FILE." \
     "Try: ./custos login --user alice; ./custos tx list." \
     "Stop everything with ./custos down."
