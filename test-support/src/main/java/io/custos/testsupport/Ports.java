@@ -10,8 +10,9 @@ public final class Ports {
 
   /**
    * Every port handed out by this JVM. The kernel may give the same ephemeral port to two
-   * consecutive binds of port 0 once the first socket is closed; a service given it as both its HTTP
-   * and its management port then shares one listener between the two routers and never turns ready.
+   * consecutive binds of port 0 once the first socket is closed; a service given it as both its
+   * HTTP and its management port then shares one listener between the two routers and never turns
+   * ready.
    */
   private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
