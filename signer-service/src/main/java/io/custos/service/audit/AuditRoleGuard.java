@@ -29,7 +29,7 @@ public final class AuditRoleGuard {
           + " FROM pg_class c WHERE c.oid = to_regclass(?)";
   private static final String OWNED_TRIGGER_FUNCTIONS =
       "SELECT DISTINCT p.proname FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid"
-          + " WHERE t.tgrelid = to_regclass(?) AND NOT t.tgisinternal"
+          + " WHERE t.tgrelid IN (SELECT to_regclass(unnest(?::text[]))) AND NOT t.tgisinternal"
           + " AND pg_has_role(current_user, p.proowner, 'MEMBER') ORDER BY 1";
 
   private AuditRoleGuard() {}
@@ -58,7 +58,7 @@ public final class AuditRoleGuard {
   }
 
   /** What the connection's role may do to the audit tables beyond reading and appending. */
-  static List<String> powers(Connection c) throws SQLException {
+  private static List<String> powers(Connection c) throws SQLException {
     if (isSuperuser(c)) {
       return List.of("it is a superuser, past every grant and trigger");
     }
@@ -67,9 +67,9 @@ public final class AuditRoleGuard {
     tables.add(INBOX);
     for (String table : tables) {
       powers.addAll(tablePowers(c, table));
-      for (String function : ownedTriggerFunctions(c, table)) {
-        powers.add("owns " + function + "(), which a trigger on " + table + " calls");
-      }
+    }
+    for (String function : ownedTriggerFunctions(c, tables)) {
+      powers.add("owns " + function + "(), which the audit triggers call");
     }
     return powers;
   }
@@ -94,11 +94,11 @@ public final class AuditRoleGuard {
     }
   }
 
-  private static List<String> ownedTriggerFunctions(Connection c, String table)
+  private static List<String> ownedTriggerFunctions(Connection c, List<String> tables)
       throws SQLException {
     List<String> names = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(OWNED_TRIGGER_FUNCTIONS)) {
-      ps.setString(1, table);
+      ps.setArray(1, c.createArrayOf("text", tables.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           names.add(rs.getString(1));
