@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * migrations ran as the service's own role, which therefore owned the tables and could simply
  * disable or drop the triggers. The service now runs as a role that owns nothing and may only read
  * and append to the log; migrations run as a separate owner role, and the service refuses to start
- * on a role that could do more ({@link AuditRoleGuard}).
+ * on a role that could do more ({@link AuditRoleGuard}). Nor can the role shadow the log with a
+ * temporary table to delete inbox events that are not on it yet.
  */
 @QuarkusTest
 @QuarkusTestResource(RealStack.class)
@@ -73,6 +74,29 @@ class AuditTableTamperingAttackTest {
       }
     }
     assertThat(notRefusedOnPrivileges).isEmpty();
+  }
+
+  @Test
+  void aTemporaryTableCannotPassAnInboxEventOffAsLogged() throws SQLException {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      try {
+        s.execute(
+            "INSERT INTO audit_inbox (recorded_at, entry_type, actor, subjects, payload)"
+                + " VALUES (now(), 'test.planted', 'attacker', '[]', '{}')");
+        // Temporary tables come first in the search path: this one shadows the log for the session.
+        s.execute("CREATE TEMP TABLE audit_entry (inbox_id bigint) ON COMMIT DROP");
+        s.execute("INSERT INTO audit_entry VALUES (currval('audit_inbox_id_seq'))");
+
+        assertThatThrownBy(
+                () -> s.execute("DELETE FROM audit_inbox WHERE id = currval('audit_inbox_id_seq')"))
+            .isInstanceOf(SQLException.class)
+            .hasMessageContaining("is not on the log yet");
+      } finally {
+        c.rollback();
+      }
+    }
   }
 
   @Test
