@@ -81,10 +81,10 @@ public final class AuditRoleGuard {
         if (!rs.next()) {
           return List.of(table + " does not exist: the audit log's migrations have not run");
         }
-        List<String> powers = new ArrayList<>();
         if (rs.getBoolean(1)) {
-          powers.add("owns " + table);
+          return List.of("owns " + table); // and so may do anything to it
         }
+        List<String> powers = new ArrayList<>();
         addIf(powers, rs.getBoolean(2), "may UPDATE " + table);
         addIf(powers, rs.getBoolean(3) && !table.equals(INBOX), "may DELETE from " + table);
         addIf(powers, rs.getBoolean(4), "may TRUNCATE " + table);

@@ -102,6 +102,19 @@ public final class ProcessStack implements AutoCloseable {
     return env;
   }
 
+  /**
+   * The configuration of a deployment with a single database role: no owner for the migrations
+   * (quarkus.flyway.username unset), so the role the service runs as owns every table.
+   */
+  public Map<String, String> envWithOneRole() {
+    Map<String, String> env = env();
+    env.remove("QUARKUS_FLYWAY_USERNAME");
+    env.remove("QUARKUS_FLYWAY_PASSWORD");
+    env.put("QUARKUS_DATASOURCE_USERNAME", db.owner().user());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", db.owner().password());
+    return env;
+  }
+
   /** The stack's database as the superuser sees it: past every grant, for checks. */
   public TestDatabase db() {
     return db.superuser();
