@@ -136,11 +136,29 @@ ensure_demo_token() {
   mv "$dir/user.pin.partial" "$dir/user.pin"
 }
 
+# The database's two roles, as a deployment has them (docs/operations.md §4): the migrations run as
+# custos_owner, which owns the schema; the service runs as custos_service, which owns nothing and may
+# only read and append to the audit log. Their random passwords stay in the state dir (0600).
+DB_OWNER_PW_FILE="$STATE_DIR/postgres-owner-password"
+DB_SERVICE_PW_FILE="$STATE_DIR/postgres-service-password"
+ensure_db_roles() {
+  local f
+  for f in "$DB_OWNER_PW_FILE" "$DB_SERVICE_PW_FILE"; do
+    [[ -f "$f" ]] || (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$f")
+  done
+  "$JAVA_HOME/bin/java" -cp "$(stack_classpath)" io.custos.devstack.ServiceRolesMain "$PG_PORT" custos \
+    custos_owner "$DB_OWNER_PW_FILE" custos_service "$DB_SERVICE_PW_FILE" >>"$(log_file postgres)" 2>&1 ||
+    fail_with_log postgres "the database roles could not be set up"
+}
+
 start_signer-service() {
   ensure_demo_token
+  ensure_db_roles
   port_open "$SERVICE_PORT" && die "port $SERVICE_PORT is taken by something else; set CUSTOS_HTTP_PORT"
   port_open "$MANAGEMENT_PORT" && die "port $MANAGEMENT_PORT is taken by something else; set CUSTOS_MANAGEMENT_PORT"
-  QUARKUS_HTTP_PORT="$SERVICE_PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" QUARKUS_DATASOURCE_JDBC_URL="$DB_URL" QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_HTTP_PORT="$SERVICE_PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" QUARKUS_DATASOURCE_JDBC_URL="$DB_URL" \
+    QUARKUS_DATASOURCE_USERNAME=custos_service QUARKUS_DATASOURCE_PASSWORD="$(cat "$DB_SERVICE_PW_FILE")" \
+    QUARKUS_FLYWAY_USERNAME=custos_owner QUARKUS_FLYWAY_PASSWORD="$(cat "$DB_OWNER_PW_FILE")" \
     QUARKUS_OIDC_AUTH_SERVER_URL="$KEYCLOAK_URL/realms/custos" \
     CUSTOS_ETHEREUM_NODE_URL="$ANVIL_URL" CUSTOS_ETHEREUM_CHAIN_ID="$CHAIN_ID" \
     CUSTOS_HSM_MODULE="$(softhsm_module)" CUSTOS_HSM_TOKEN_LABEL=custos-demo \

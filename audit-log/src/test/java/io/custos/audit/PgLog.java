@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 
 /** Test helper: migrates the shipped schema into a test database and opens logs on it. */
@@ -13,9 +14,17 @@ public final class PgLog {
 
   private PgLog() {}
 
-  /** Applies {@code classpath:db/audit} with Flyway, as the service will. */
+  /**
+   * Applies {@code classpath:db/audit} with Flyway, as the service does; the login role is both the
+   * owner and the runtime role the grants go to.
+   */
   public static void migrate(TestDatabase db) {
-    Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/audit").load().migrate();
+    Flyway.configure()
+        .dataSource(db.dataSource())
+        .locations("classpath:db/audit")
+        .placeholders(Map.of("runtime_role", db.user()))
+        .load()
+        .migrate();
   }
 
   /** A log with checkpoints every {@code every} entries (time trigger effectively off). */

@@ -7,10 +7,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.Properties;
 
 /**
@@ -49,18 +51,61 @@ public final class PostgresServer {
   /** Creates an empty database owned by the test role. */
   public TestDatabase createDatabase(String name) {
     execute("CREATE DATABASE " + name);
-    return new TestDatabase(
-        "jdbc:postgresql://" + host + ":" + port + "/" + name, user, password, name);
+    return database(name, user, password);
   }
 
-  /** Drops a database, disconnecting whoever is still in it. */
+  /**
+   * Creates an empty database laid out as a deployment's (docs/operations.md §4): owned, schema
+   * included, by a migration role {@code NAME_owner}; used by a runtime role {@code NAME_runtime}
+   * that gets only what the migrations grant it. Roles are cluster-wide, so they are named after
+   * the database and {@link #dropDatabase} drops them with it. Each has a random password (ignored
+   * under trust authentication).
+   */
+  public ServiceDatabase createServiceDatabase(String name) {
+    String owner = name + "_owner";
+    String runtime = name + "_runtime";
+    String ownerPassword = randomPassword();
+    String runtimePassword = randomPassword();
+    execute("CREATE ROLE " + owner + " LOGIN PASSWORD '" + ownerPassword + "'");
+    execute("CREATE ROLE " + runtime + " LOGIN PASSWORD '" + runtimePassword + "'");
+    execute("CREATE DATABASE " + name + " OWNER " + owner);
+    TestDatabase superuser = database(name, user, password);
+    try (Connection c = superuser.connect();
+        Statement s = c.createStatement()) {
+      // PostgreSQL 14 lets every role create in public; 15 gives the schema to the database owner.
+      s.execute("ALTER SCHEMA public OWNER TO " + owner);
+      s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "PostgreSQL (" + description + ") refused the schema set-up", e);
+    }
+    return new ServiceDatabase(
+        superuser, database(name, owner, ownerPassword), database(name, runtime, runtimePassword));
+  }
+
+  /**
+   * Drops a database, disconnecting whoever is still in it, and the roles {@link
+   * #createServiceDatabase} made for it, if any.
+   */
   public void dropDatabase(String name) {
     execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    execute("DROP ROLE IF EXISTS " + name + "_owner, " + name + "_runtime");
   }
 
   /** Where the server is, for messages. */
   public String describe() {
     return description;
+  }
+
+  private TestDatabase database(String name, String login, String loginPassword) {
+    return new TestDatabase(
+        "jdbc:postgresql://" + host + ":" + port + "/" + name, login, loginPassword, name);
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   private void execute(String sql) {

@@ -13,11 +13,13 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
 
 /**
  * Wires the audit-log library: its schema (its own migrations and history table, apart from the
- * service's), its checkpoint key in the HSM, and its sequencer, started with the service on every
- * instance (one of them leads, elected in PostgreSQL).
+ * service's, run as the same owner role), the refusal to run as a role that could change the log
+ * ({@link AuditRoleGuard}), its checkpoint key in the HSM, and its sequencer, started with the
+ * service on every instance (one of them leads, elected in PostgreSQL).
  */
 public class AuditProducer {
 
@@ -65,15 +67,14 @@ public class AuditProducer {
   @Produces
   @Singleton
   @Startup
-  AuditLog auditLog(DataSource ds, AuditConfig config, CheckpointSigner signer, Clock clock) {
-    Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/audit")
-        .table("audit_schema_history")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+  AuditLog auditLog(
+      DataSource ds,
+      Flyway serviceMigrations,
+      AuditConfig config,
+      CheckpointSigner signer,
+      Clock clock) {
+    migrate(serviceMigrations.getConfiguration());
+    AuditRoleGuard.requireAppendOnly(ds);
     AuditLog log =
         new AuditLog(
             ds,
@@ -83,6 +84,23 @@ public class AuditProducer {
             clock);
     log.sequencer().start();
     return log;
+  }
+
+  /**
+   * Applies the audit log's migrations as the service's own ran: on their connection (the owner
+   * role of quarkus.flyway.username, not the service's) and with their placeholders (runtime_role,
+   * the role the grants go to).
+   */
+  private static void migrate(Configuration service) {
+    Flyway.configure()
+        .dataSource(service.getDataSource())
+        .placeholders(service.getPlaceholders())
+        .locations("classpath:db/audit")
+        .table("audit_schema_history")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
   }
 
   void close(@Disposes AuditLog log) {

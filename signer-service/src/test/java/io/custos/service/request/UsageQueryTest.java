@@ -67,6 +67,7 @@ class UsageQueryTest {
     Flyway.configure()
         .dataSource(db.dataSource())
         .locations("classpath:db/service")
+        .placeholders(Map.of("runtime_role", db.user()))
         .load()
         .migrate();
     Random random = new Random(20261125);

@@ -4,6 +4,7 @@ import io.custos.testsupport.Anvil;
 import io.custos.testsupport.KeycloakServer;
 import io.custos.testsupport.PostgresServer;
 import io.custos.testsupport.RpcFaultProxy;
+import io.custos.testsupport.ServiceDatabase;
 import io.custos.testsupport.SoftHsm;
 import io.custos.testsupport.SoftHsmToken;
 import io.custos.testsupport.TestDatabase;
@@ -21,14 +22,15 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The real components behind service processes ({@link ServiceProcess}): a fresh PostgreSQL
- * database, a fresh SoftHSM2 token, an anvil devnet reached through an {@link RpcFaultProxy}, and
- * the test run's Keycloak. Every process started from one stack shares its database and token, as
- * two instances of a deployment do.
+ * database (migrated by its owner role, used by a runtime role of its own), a fresh SoftHSM2 token,
+ * an anvil devnet reached through an {@link RpcFaultProxy}, and the test run's Keycloak. Every
+ * process started from one stack shares its database and token, as two instances of a deployment
+ * do.
  */
 public final class ProcessStack implements AutoCloseable {
 
   private final String name;
-  private final TestDatabase db;
+  private final ServiceDatabase db;
   private final Anvil anvil;
   private final RpcFaultProxy proxy;
   private final SoftHsmToken token;
@@ -38,7 +40,7 @@ public final class ProcessStack implements AutoCloseable {
 
   private ProcessStack(
       String name,
-      TestDatabase db,
+      ServiceDatabase db,
       Anvil anvil,
       RpcFaultProxy proxy,
       SoftHsmToken token,
@@ -57,7 +59,7 @@ public final class ProcessStack implements AutoCloseable {
   public static ProcessStack start(String name, String... anvilArgs) {
     String id = name + "_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36);
     KeycloakServer keycloak = KeycloakServer.shared();
-    TestDatabase db = PostgresServer.shared().createDatabase(id);
+    ServiceDatabase db = PostgresServer.shared().createServiceDatabase(id);
     List<String> args = new ArrayList<>(List.of("--block-time", "1"));
     args.addAll(List.of(anvilArgs));
     Anvil anvil = Anvil.start(id, Anvil.DEFAULT_CHAIN_ID, args.toArray(String[]::new));
@@ -76,9 +78,11 @@ public final class ProcessStack implements AutoCloseable {
   /** The service's configuration, as environment variables (see application.properties). */
   public Map<String, String> env() {
     Map<String, String> env = new HashMap<>();
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-    env.put("QUARKUS_DATASOURCE_USERNAME", db.user());
-    env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", db.runtime().jdbcUrl());
+    env.put("QUARKUS_DATASOURCE_USERNAME", db.runtime().user());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", db.runtime().password());
+    env.put("QUARKUS_FLYWAY_USERNAME", db.owner().user());
+    env.put("QUARKUS_FLYWAY_PASSWORD", db.owner().password());
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer().toString());
     env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
     env.put("CUSTOS_ETHEREUM_NODE_URL", proxy.url().toString());
@@ -98,8 +102,22 @@ public final class ProcessStack implements AutoCloseable {
     return env;
   }
 
+  /**
+   * The configuration of a deployment with a single database role: no owner for the migrations
+   * (quarkus.flyway.username unset), so the role the service runs as owns every table.
+   */
+  public Map<String, String> envWithOneRole() {
+    Map<String, String> env = env();
+    env.remove("QUARKUS_FLYWAY_USERNAME");
+    env.remove("QUARKUS_FLYWAY_PASSWORD");
+    env.put("QUARKUS_DATASOURCE_USERNAME", db.owner().user());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", db.owner().password());
+    return env;
+  }
+
+  /** The stack's database as the superuser sees it: past every grant, for checks. */
   public TestDatabase db() {
-    return db;
+    return db.superuser();
   }
 
   /** anvil itself, bypassing the proxy: what the chain really holds. */

@@ -3,9 +3,9 @@ package io.custos.service.support;
 import io.custos.testsupport.Anvil;
 import io.custos.testsupport.KeycloakServer;
 import io.custos.testsupport.PostgresServer;
+import io.custos.testsupport.ServiceDatabase;
 import io.custos.testsupport.SoftHsm;
 import io.custos.testsupport.SoftHsmToken;
-import io.custos.testsupport.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +17,13 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The real components behind a {@code @QuarkusTest}: a fresh PostgreSQL database, a fresh SoftHSM2
- * token, an anvil devnet of its own, and the test run's Keycloak with the Custos realm.
+ * The real components behind a {@code @QuarkusTest}: a fresh PostgreSQL database (migrated by its
+ * owner role, used by a runtime role of its own, as a deployment's), a fresh SoftHSM2 token, an
+ * anvil devnet of its own, and the test run's Keycloak with the Custos realm.
  */
 public class RealStack implements QuarkusTestResourceLifecycleManager {
 
-  private TestDatabase db;
+  private ServiceDatabase db;
   private Anvil anvil;
   private SoftHsmToken token;
 
@@ -30,7 +31,7 @@ public class RealStack implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     db =
         PostgresServer.shared()
-            .createDatabase(
+            .createServiceDatabase(
                 "svc_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36));
     KeycloakServer keycloak = KeycloakServer.shared();
     anvil = Anvil.start(db.name(), Anvil.DEFAULT_CHAIN_ID);
@@ -42,14 +43,22 @@ public class RealStack implements QuarkusTestResourceLifecycleManager {
     config.put("custos.hsm.module", token.modulePath().toString());
     config.put("custos.hsm.token-label", token.label());
     config.put("custos.hsm.pin-file", pinFile(token).toString());
-    config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
-    config.put("quarkus.datasource.username", db.user());
-    config.put("quarkus.datasource.password", db.password());
+    config.putAll(datasource(db));
     config.put("quarkus.oidc.auth-server-url", keycloak.issuer().toString());
     config.put(
         "custos.policy.file",
         Path.of("src/test/resources/policy/test-policy.yaml").toAbsolutePath().toString());
     return config;
+  }
+
+  /** The service's database settings: migrations as the owner, the service as the runtime role. */
+  static Map<String, String> datasource(ServiceDatabase db) {
+    return Map.of(
+        "quarkus.datasource.jdbc.url", db.runtime().jdbcUrl(),
+        "quarkus.datasource.username", db.runtime().user(),
+        "quarkus.datasource.password", db.runtime().password(),
+        "quarkus.flyway.username", db.owner().user(),
+        "quarkus.flyway.password", db.owner().password());
   }
 
   private static Path pinFile(SoftHsmToken token) {
