@@ -30,8 +30,10 @@ class GovernanceWireNamesTest {
             "approver_key.revoke",
             "policy.change",
             "address_book.change",
-            "wallet.tags");
-    String schema = migration("V14__wallet_tags_governance.sql");
+            "wallet.tags",
+            "freeze.lift");
+    // The latest migration that redefines governance_request_kind_check.
+    String schema = migration("V16__withdrawal_and_freezes.sql");
     for (GovernanceKind kind : GovernanceKind.values()) {
       assertThat(schema).contains("'" + kind.wire() + "'");
       assertThat(JSON.writeValueAsString(kind)).isEqualTo("\"" + kind.wire() + "\"");
