@@ -24,8 +24,9 @@
 # and what a reader types at a prompt comes from the environment variables the CLI reads instead:
 # `login --user NAME` gets CUSTOS_PASSWORD=NAME-demo, a service account CUSTOS_CLIENT_SECRET (the secret
 # ./custos up generated, from the stack's staking-bot.secret), keystores
-# CUSTOS_KEYSTORE_PASSWORD; a signature's "sign?" question is answered by adding --yes. `~/` is a
-# scratch directory, so the reader's home is left alone.
+# CUSTOS_KEYSTORE_PASSWORD; a signature's "sign?" question is answered by adding --yes. `~/` and the
+# `/tmp/custos-` prefix of the reader's CLI config dirs are a scratch directory, fresh per run, so the
+# reader's home is left alone and no login or EIP-712 domain pin of an earlier stack is reused.
 #
 # The quickstart makes wallets and keys of its own, so it runs once per stack (CI: a fresh one).
 # DOCS_CHECK_ONLY=1 checks every block without running any (no stack needed).
@@ -126,6 +127,7 @@ substitute() { # $1 = command text
   c="${c//<hash>/$last_hash}"
   c="${c//<calldata>/$last_calldata}"
   c="${c//\~\//$scratch/}"
+  c="${c//\/tmp\/custos-//$scratch/custos-}" # the reader's CLI config dirs: fresh per run, as ~/ is
   while [[ "$c" =~ (^|[^=])\./custos\ login\ --user\ ([a-z]+) ]]; do
     user="${BASH_REMATCH[2]}"
     c="${c/.\/custos login --user $user/CUSTOS_PASSWORD=$user-demo ./custos login -u $user}"
