@@ -126,8 +126,9 @@ substitute() { # $1 = command text
   c="${c//<address>/$last_address}"
   c="${c//<hash>/$last_hash}"
   c="${c//<calldata>/$last_calldata}"
-  c="${c//\~\//$scratch/}"
+  # Before ~/: the scratch directory's own path starts with /tmp/custos-.
   c="${c//\/tmp\/custos-//$scratch/custos-}" # the reader's CLI config dirs: fresh per run, as ~/ is
+  c="${c//\~\//$scratch/}"
   while [[ "$c" =~ (^|[^=])\./custos\ login\ --user\ ([a-z]+) ]]; do
     user="${BASH_REMATCH[2]}"
     c="${c/.\/custos login --user $user/CUSTOS_PASSWORD=$user-demo ./custos login -u $user}"
