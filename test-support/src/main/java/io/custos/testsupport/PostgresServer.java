@@ -113,7 +113,13 @@ public final class PostgresServer {
         Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL (" + description + ") refused: " + sql, e);
+      // A role's password never goes into the message.
+      throw new IllegalStateException(
+          "PostgreSQL ("
+              + description
+              + ") refused: "
+              + sql.replaceAll("PASSWORD '[^']*'", "PASSWORD '…'"),
+          e);
     }
   }
 

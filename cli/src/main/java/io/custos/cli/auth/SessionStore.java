@@ -2,13 +2,12 @@ package io.custos.cli.auth;
 
 import io.custos.cli.CliException;
 import io.custos.cli.ExitCodes;
+import io.custos.cli.PrivateFiles;
 import io.custos.cli.http.Json;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -47,18 +46,7 @@ public final class SessionStore {
 
   public void save(Session session) {
     try {
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectories(
-            dir,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      }
-      Path partial = dir.resolve(FILE + ".partial");
-      Files.deleteIfExists(partial);
-      Files.createFile(
-          partial,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(partial, Json.write(session));
-      Files.move(partial, file(), StandardCopyOption.REPLACE_EXISTING);
+      PrivateFiles.write(dir, FILE, Json.write(session));
     } catch (FileAlreadyExistsException e) {
       throw new CliException(
           ExitCodes.REFUSED, "Cannot save the session", "race on " + e.getFile());

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custos.cli.CliException;
 import io.custos.cli.ExitCodes;
+import io.custos.cli.PrivateFiles;
 import io.custos.cli.http.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The EIP-712 domain (name, version, chain id, verifying contract, salt) of each server this
@@ -83,17 +82,10 @@ public final class DomainPins {
     }
   }
 
-  /** Written aside and moved into place, so a crash never leaves half a file of pins. */
+  /** Written aside and moved into place ({@link PrivateFiles}), so a crash never leaves half. */
   private void save(ObjectNode pins) {
     try {
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectories(
-            dir,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      }
-      Path partial = dir.resolve(FILE + ".partial");
-      Files.writeString(partial, Json.write(pins));
-      Files.move(partial, file(), StandardCopyOption.REPLACE_EXISTING);
+      PrivateFiles.write(dir, FILE, Json.write(pins));
     } catch (IOException e) {
       throw new CliException(
           ExitCodes.REFUSED, "Cannot save the domain pin", dir + ": " + e.getMessage());

@@ -54,7 +54,12 @@ class Redecision {
 
   /** Takes the request's usage locks ({@link Evaluator#lock}), then its row lock. */
   Locked lock(UUID id) {
-    RequestEntity r = repository.find(id).orElseThrow(() -> RequestMapping.notFound(id));
+    return lock(repository.find(id).orElseThrow(() -> RequestMapping.notFound(id)));
+  }
+
+  /** {@link #lock(UUID)} for a request already read. */
+  Locked lock(RequestEntity r) {
+    UUID id = r.id;
     TransactionIntent intent = wallets.intentOf(r);
     Requester requester = RequestMapping.requesterOf(r);
     evaluator.lock(intent, requester);

@@ -77,12 +77,17 @@ class SigningTimeDecision implements SigningGate {
                       + "): "
                       + f.reason());
             });
-    if (repository.find(out.requestId()).isEmpty()) {
-      throw new SigningRefusedException(
-          "no request " + out.requestId() + ": nothing is signed that the policy did not decide");
-    }
+    RequestEntity stored =
+        repository
+            .find(out.requestId())
+            .orElseThrow(
+                () ->
+                    new SigningRefusedException(
+                        "no request "
+                            + out.requestId()
+                            + ": nothing is signed that the policy did not decide"));
     policy.refresh();
-    Redecision.Locked locked = redecision.lock(out.requestId());
+    Redecision.Locked locked = redecision.lock(stored);
     if (!carries(out, locked.request())) {
       throw new SigningRefusedException(
           "the transaction to sign is not the one request " + out.requestId() + " asked for");
